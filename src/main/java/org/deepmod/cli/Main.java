@@ -1,0 +1,59 @@
+package org.deepmod.cli;
+
+import org.deepmod.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code deepmod} command line: the contract of DESIGN.md (exit 0 done, 2 bad input, 1 anything else). */
+@Command(name = "deepmod",
+        mixinStandardHelpOptions = true,
+        version = "deepmod-spark 0.1.0",
+        description = "Model discovery of PDEs with DeepMoD 2.0, trained with DJL, swept on Apache Spark.",
+        subcommands = {
+                RunCommand.class,
+                SweepCommand.class,
+                ReportCommand.class,
+                SparseCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting (for tests). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable cause = ex;
+            while (cause != null && !(cause instanceof BadInputException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                commandLine.getErr().println("error: " + cause.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            commandLine.getErr().println("error: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            return EXIT_FAILURE;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,37 @@
+package org.deepmod.nn;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * Prepares DJL in this JVM before the first {@link Engine} use: offline (natives come from the
+ * pytorch-native-cpu jar, nothing is downloaded), no call home, one intra-op thread unless told otherwise.
+ * Two spinning OpenMP pools on two cores are up to 100x slower, so one thread per task is the default.
+ */
+public final class DjlEnvironment {
+    private static volatile boolean initialised;
+
+    private DjlEnvironment() {
+    }
+
+    /** Idempotent; safe to call from every task. */
+    public static synchronized void init(int intraOpThreads) {
+        if (!initialised) {
+            System.setProperty("ai.djl.offline", "true");
+            System.setProperty("OPT_OUT_TRACKING", "true");
+            if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(Math.max(1, intraOpThreads)));
+            }
+            if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+                System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            }
+            Engine.getEngine("PyTorch");
+            initialised = true;
+        }
+        JniUtils.setNumThreads(Math.max(1, intraOpThreads));
+    }
+
+    public static void init() {
+        init(1);
+    }
+}
