@@ -1,0 +1,88 @@
+package org.deepmod.nn;
+
+import ai.djl.ndarray.NDArray;
+
+/** A smooth activation σ with its derivatives, as needed by forward-mode derivative jets. */
+public interface Activation {
+
+    /** [σ(z), σ'(z), ..., σ^(order)(z)] elementwise; order is 1..4. */
+    NDArray[] derivatives(NDArray z, int order, Scalars scalars);
+
+    /** σ(z) alone, for value-only predictions. */
+    NDArray apply(NDArray z);
+
+    String name();
+
+    static Activation byName(String name) {
+        switch (name) {
+            case "tanh": return new Tanh();
+            case "sin": return new Sine();
+            default: throw new IllegalArgumentException("unknown activation '" + name + "'; known: tanh, sin");
+        }
+    }
+
+    /** tanh, with all derivatives written in a = tanh z (one transcendental call per layer). */
+    final class Tanh implements Activation {
+        @Override
+        public NDArray[] derivatives(NDArray z, int order, Scalars c) {
+            NDArray[] s = new NDArray[order + 1];
+            NDArray a = z.tanh();
+            s[0] = a;
+            NDArray aSq = a.square();
+            NDArray s1 = aSq.neg().add(1); // 1 - a^2
+            s[1] = s1;
+            if (order >= 2) {
+                s[2] = a.mul(s1).mul(c.of(-2)); // -2 a (1 - a^2)
+            }
+            if (order >= 3) {
+                s[3] = s1.mul(aSq.mul(c.of(6)).sub(2)); // (1 - a^2)(6a^2 - 2)
+            }
+            if (order >= 4) {
+                s[4] = a.mul(s1).mul(aSq.mul(c.of(-24)).add(16)); // a (1 - a^2)(16 - 24 a^2)
+            }
+            return s;
+        }
+
+        @Override
+        public NDArray apply(NDArray z) {
+            return z.tanh();
+        }
+
+        @Override
+        public String name() {
+            return "tanh";
+        }
+    }
+
+    /** sin: its derivatives cycle through cos, -sin, -cos, sin. */
+    final class Sine implements Activation {
+        @Override
+        public NDArray[] derivatives(NDArray z, int order, Scalars c) {
+            NDArray[] s = new NDArray[order + 1];
+            NDArray sin = z.sin();
+            NDArray cos = z.cos();
+            s[0] = sin;
+            s[1] = cos;
+            if (order >= 2) {
+                s[2] = sin.neg();
+            }
+            if (order >= 3) {
+                s[3] = cos.neg();
+            }
+            if (order >= 4) {
+                s[4] = sin;
+            }
+            return s;
+        }
+
+        @Override
+        public NDArray apply(NDArray z) {
+            return z.sin();
+        }
+
+        @Override
+        public String name() {
+            return "sin";
+        }
+    }
+}

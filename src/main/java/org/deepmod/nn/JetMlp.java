@@ -1,0 +1,239 @@
+package org.deepmod.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A fully connected network (hidden layers with a smooth activation, linear output) that propagates
+ * derivative jets forward. DJL's public API has no higher-order autograd, so the derivatives of u with
+ * respect to the inputs are ordinary NDArray expressions of the weights (Faà di Bruno per activation),
+ * and only first-order reverse mode is needed for training.
+ *
+ * <p>Covers both DeePyMoD's {@code NN} (tanh, PyTorch's default initialisation) and {@code Siren} (sine
+ * layers with ω0 scaling and SIREN initialisation): see {@link #mlp} and {@link #siren}.
+ */
+public final class JetMlp implements FunctionApproximator {
+    private final NDManager manager;
+    private final Activation activation;
+    private final Scalars scalars;
+    private final DataType dataType;
+    private final int inputDims;
+    private final int outputDims;
+    private final List<NDArray> weights = new ArrayList<>();
+    private final List<NDArray> biases = new ArrayList<>();
+    /** Per hidden layer, the factor ω0 of sin(ω0 (W a + b)); 1 means none. */
+    private final double[] omegas;
+    private final List<NDArray> parameters = new ArrayList<>();
+
+    /** How weights and biases are drawn. */
+    public enum Init { PYTORCH_DEFAULT, SIREN }
+
+    private JetMlp(NDManager parent, int inputDims, int[] hidden, int outputDims, Activation activation,
+                   Init init, double firstOmega, double hiddenOmega, DataType dataType, long seed) {
+        if (hidden.length == 0) {
+            throw new IllegalArgumentException("a network needs at least one hidden layer");
+        }
+        this.manager = parent.newSubManager();
+        this.activation = activation;
+        this.dataType = dataType;
+        this.scalars = new Scalars(manager, dataType);
+        this.inputDims = inputDims;
+        this.outputDims = outputDims;
+        this.omegas = new double[hidden.length];
+        SplittableRandom random = new SplittableRandom(seed);
+        int in = inputDims;
+        for (int l = 0; l <= hidden.length; l++) {
+            boolean last = l == hidden.length;
+            int out = last ? outputDims : hidden[l];
+            double weightBound;
+            if (init == Init.SIREN) {
+                // Sitzmann et al.: the first layer spans [-1/in, 1/in]; later ones sqrt(6/in)/ω0.
+                weightBound = l == 0 ? 1.0 / in : Math.sqrt(6.0 / in) / hiddenOmega;
+            } else {
+                weightBound = 1.0 / Math.sqrt(in); // torch.nn.Linear's kaiming_uniform(a=√5)
+            }
+            double biasBound = 1.0 / Math.sqrt(in); // PyTorch's default bias, kept by SIREN too
+            weights.add(parameter(uniform(random, in * out, weightBound), new Shape(in, out), "W" + l));
+            biases.add(parameter(uniform(random, out, biasBound), new Shape(1, out), "b" + l));
+            if (!last) {
+                omegas[l] = init == Init.SIREN ? (l == 0 ? firstOmega : hiddenOmega) : 1.0;
+            }
+            in = out;
+        }
+        for (int l = 0; l < weights.size(); l++) {
+            parameters.add(weights.get(l));
+            parameters.add(biases.get(l));
+        }
+    }
+
+    /** DeePyMoD's NN: tanh (or another activation) hidden layers, PyTorch's default initialisation. */
+    public static JetMlp mlp(NDManager parent, int inputDims, int[] hidden, int outputDims,
+                             Activation activation, DataType dataType, long seed) {
+        return new JetMlp(parent, inputDims, hidden, outputDims, activation, Init.PYTORCH_DEFAULT, 1, 1,
+                dataType, seed);
+    }
+
+    /** SIREN: sine layers sin(ω0 (W a + b)) with SIREN initialisation, linear output. */
+    public static JetMlp siren(NDManager parent, int inputDims, int[] hidden, int outputDims,
+                               double firstOmega, double hiddenOmega, DataType dataType, long seed) {
+        return new JetMlp(parent, inputDims, hidden, outputDims, new Activation.Sine(), Init.SIREN,
+                firstOmega, hiddenOmega, dataType, seed);
+    }
+
+    private static double[] uniform(SplittableRandom random, int n, double bound) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (2 * random.nextDouble() - 1) * bound;
+        }
+        return v;
+    }
+
+    private NDArray parameter(double[] values, Shape shape, String name) {
+        NDArray p = manager.create(values, shape).toType(dataType, false);
+        p.setName(name);
+        p.setRequiresGradient(true);
+        return p;
+    }
+
+    /** The effective weight of hidden layer l: ω0·W, so that z = ω0 (W a + b). */
+    private NDArray weight(int l) {
+        NDArray w = weights.get(l);
+        return l < omegas.length && omegas[l] != 1.0 ? w.mul(scalars.of(omegas[l])) : w;
+    }
+
+    private NDArray bias(int l) {
+        NDArray b = biases.get(l);
+        return l < omegas.length && omegas[l] != 1.0 ? b.mul(scalars.of(omegas[l])) : b;
+    }
+
+    @Override
+    public Jet forward(NDArray coords, JetSpec spec) {
+        if (spec.inputDims() != inputDims) {
+            throw new IllegalArgumentException("network takes " + inputDims + " inputs, derivatives asked for "
+                    + spec.inputDims());
+        }
+        int order = spec.maxOrder();
+        NDArray value = coords;
+        Map<Partial, NDArray> derivs = Collections.emptyMap();
+        int hiddenLayers = weights.size() - 1;
+        for (int l = 0; l < hiddenLayers; l++) {
+            NDArray w = weight(l);
+            NDArray z = value.matMul(w).add(bias(l));
+            Map<Partial, NDArray> dz = new EnumMap<>(Partial.class);
+            if (l == 0) {
+                // d(coords)/d(coordinate c) is the unit vector e_c, so z's first derivatives are rows of W;
+                // higher derivatives of the inputs vanish.
+                for (Partial p : spec.partials()) {
+                    if (p.order() == 1) {
+                        dz.put(p, w.get(new NDIndex(p.coordinate() + ":" + (p.coordinate() + 1))));
+                    }
+                }
+            } else {
+                for (Map.Entry<Partial, NDArray> e : derivs.entrySet()) {
+                    dz.put(e.getKey(), e.getValue().matMul(w));
+                }
+            }
+            NDArray[] s = activation.derivatives(z, order, scalars);
+            value = s[0];
+            derivs = activate(s, dz, spec);
+        }
+        NDArray wOut = weights.get(hiddenLayers);
+        NDArray out = value.matMul(wOut).add(biases.get(hiddenLayers));
+        Map<Partial, NDArray> dOut = new EnumMap<>(Partial.class);
+        for (Map.Entry<Partial, NDArray> e : derivs.entrySet()) {
+            dOut.put(e.getKey(), e.getValue().matMul(wOut));
+        }
+        return new Jet(out, dOut);
+    }
+
+    /** The derivatives of a = σ(z) from those of z (Faà di Bruno along each coordinate, plus the mixed term). */
+    private Map<Partial, NDArray> activate(NDArray[] s, Map<Partial, NDArray> dz, JetSpec spec) {
+        Map<Partial, NDArray> da = new EnumMap<>(Partial.class);
+        if (spec.has(Partial.T)) {
+            da.put(Partial.T, JetAlgebra.mul(s[1], dz.get(Partial.T)));
+        }
+        if (spec.maxXOrder() >= 1) {
+            NDArray[] chain = JetAlgebra.chain(s, new NDArray[] {null, dz.get(Partial.X), dz.get(Partial.XX),
+                    dz.get(Partial.XXX), dz.get(Partial.XXXX)}, spec.maxXOrder(), scalars);
+            for (int d = 1; d <= spec.maxXOrder(); d++) {
+                putIfPresent(da, Partial.xOfOrder(d), chain[d]);
+            }
+        }
+        if (spec.has(Partial.Y)) {
+            int yOrder = spec.has(Partial.YY) ? 2 : 1;
+            NDArray[] chain = JetAlgebra.chain(s, new NDArray[] {null, dz.get(Partial.Y), dz.get(Partial.YY)},
+                    yOrder, scalars);
+            putIfPresent(da, Partial.Y, chain[1]);
+            if (yOrder == 2) {
+                putIfPresent(da, Partial.YY, chain[2]);
+            }
+        }
+        if (spec.has(Partial.XY)) {
+            // a_xy = σ'' z_x z_y + σ' z_xy
+            NDArray mixed = JetAlgebra.add(
+                    JetAlgebra.mul(JetAlgebra.mul(s[2], dz.get(Partial.X)), dz.get(Partial.Y)),
+                    JetAlgebra.mul(s[1], dz.get(Partial.XY)));
+            putIfPresent(da, Partial.XY, mixed);
+        }
+        return da;
+    }
+
+    private static void putIfPresent(Map<Partial, NDArray> map, Partial p, NDArray value) {
+        if (value != null) {
+            map.put(p, value);
+        }
+    }
+
+    @Override
+    public NDArray predict(NDArray coords) {
+        NDArray value = coords;
+        int hiddenLayers = weights.size() - 1;
+        for (int l = 0; l < hiddenLayers; l++) {
+            value = activation.apply(value.matMul(weight(l)).add(bias(l)));
+        }
+        return value.matMul(weights.get(hiddenLayers)).add(biases.get(hiddenLayers));
+    }
+
+    @Override
+    public List<NDArray> parameters() {
+        return Collections.unmodifiableList(parameters);
+    }
+
+    @Override
+    public int inputDims() {
+        return inputDims;
+    }
+
+    @Override
+    public int outputDims() {
+        return outputDims;
+    }
+
+    @Override
+    public DataType dataType() {
+        return dataType;
+    }
+
+    public String activationName() {
+        return activation.name();
+    }
+
+    /** The manager that owns the parameters (for scoping a training step around them). */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

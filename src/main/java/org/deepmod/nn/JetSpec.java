@@ -1,0 +1,71 @@
+package org.deepmod.nn;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which derivatives a forward pass must carry. Libraries ask for what they need; nothing more is computed,
+ * since every extra derivative costs a matrix product per layer.
+ */
+public final class JetSpec {
+    private final int spatialDims;
+    private final int maxXOrder;
+    private final EnumSet<Partial> partials;
+
+    private JetSpec(int spatialDims, int maxXOrder, EnumSet<Partial> partials) {
+        this.spatialDims = spatialDims;
+        this.maxXOrder = maxXOrder;
+        this.partials = partials;
+    }
+
+    /** One space dimension: u_t and x-derivatives up to {@code maxXOrder} (0..4). */
+    public static JetSpec oneDimensional(int maxXOrder) {
+        if (maxXOrder < 0 || maxXOrder > 4) {
+            throw new IllegalArgumentException("derivative order must be 0..4, got " + maxXOrder);
+        }
+        EnumSet<Partial> set = EnumSet.of(Partial.T);
+        for (int d = 1; d <= maxXOrder; d++) {
+            set.add(Partial.xOfOrder(d));
+        }
+        return new JetSpec(1, maxXOrder, set);
+    }
+
+    /** Two space dimensions: u_t, u_x, u_y, u_xx, u_yy, u_xy. */
+    public static JetSpec twoDimensional() {
+        return new JetSpec(2, 2, EnumSet.of(Partial.T, Partial.X, Partial.Y, Partial.XX, Partial.YY, Partial.XY));
+    }
+
+    /** Only time (an ODE): u_t. */
+    public static JetSpec timeOnly() {
+        return new JetSpec(0, 0, EnumSet.of(Partial.T));
+    }
+
+    public int spatialDims() {
+        return spatialDims;
+    }
+
+    public int inputDims() {
+        return spatialDims + 1;
+    }
+
+    public int maxXOrder() {
+        return maxXOrder;
+    }
+
+    /** The highest order of any derivative carried (decides how many activation derivatives are needed). */
+    public int maxOrder() {
+        int max = 1;
+        for (Partial p : partials) {
+            max = Math.max(max, p.order());
+        }
+        return max;
+    }
+
+    public Set<Partial> partials() {
+        return partials.clone();
+    }
+
+    public boolean has(Partial p) {
+        return partials.contains(p);
+    }
+}
