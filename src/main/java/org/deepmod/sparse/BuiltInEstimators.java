@@ -1,0 +1,135 @@
+package org.deepmod.sparse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in estimators, each a {@link SparseEstimatorProvider} registered in
+ * {@code META-INF/services/org.deepmod.sparse.SparseEstimatorProvider} exactly as a user's own would be.
+ * Defaults are scikit-learn's (and pysindy's, PDE-FIND's, DeePyMoD's) unless a comment says otherwise.
+ */
+public final class BuiltInEstimators {
+    private BuiltInEstimators() {
+    }
+
+    /** The parameters of a cross-validated Lasso path, shared by every estimator built on lasso-cv. */
+    static final List<EstimatorParameter> LASSO_CV = List.of(
+            new EstimatorParameter("cv", "5", "number of contiguous (unshuffled) cross-validation folds"),
+            new EstimatorParameter("n-alphas", "100", "number of alphas on the path"),
+            new EstimatorParameter("eps", "1e-3", "smallest alpha of the path as a fraction of alpha_max"),
+            new EstimatorParameter("max-iter", "1000", "coordinate-descent sweeps per alpha, at most"),
+            new EstimatorParameter("tol", "1e-4", "duality-gap tolerance, relative to ||y||^2"));
+
+    private static final List<EstimatorParameter> SOLVER = LASSO_CV.subList(3, 5);
+
+    static CrossValidatedElasticNet lassoCv(EstimatorParameters p) {
+        return elasticNetCv(p, new double[] {1.0});
+    }
+
+    private static CrossValidatedElasticNet elasticNetCv(EstimatorParameters p, double[] l1Ratios) {
+        return new CrossValidatedElasticNet(l1Ratios, p.integer("cv", 2), p.integer("n-alphas", 1),
+                p.number("eps", Double.MIN_NORMAL, 1.0), p.integer("max-iter", 1), p.positive("tol"));
+    }
+
+    private static List<EstimatorParameter> concat(List<EstimatorParameter> first, List<EstimatorParameter> second) {
+        List<EstimatorParameter> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+    /** Shared plumbing: a name, a description and the parameter list. */
+    abstract static class Provider implements SparseEstimatorProvider {
+        private final String name;
+        private final String description;
+        private final List<EstimatorParameter> parameters;
+
+        Provider(String name, String description, List<EstimatorParameter> parameters) {
+            this.name = name;
+            this.description = description;
+            this.parameters = parameters;
+        }
+
+        @Override
+        public final String name() {
+            return name;
+        }
+
+        @Override
+        public final String description() {
+            return description;
+        }
+
+        @Override
+        public final List<EstimatorParameter> parameters() {
+            return parameters;
+        }
+    }
+
+    public static final class Lasso extends Provider {
+        public Lasso() {
+            super("lasso", "Lasso at a fixed alpha: (1/2n)||y - Xw||^2 + alpha ||w||_1 (scikit-learn's Lasso)",
+                    concat(List.of(new EstimatorParameter("alpha", "1.0", "penalty (scikit-learn's default; "
+                            + "on a normalised library every coefficient is 0 above max|X^T y|/n)")), SOLVER));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new ElasticNet(p.nonNegative("alpha"), 1.0, p.integer("max-iter", 1), p.positive("tol"));
+        }
+    }
+
+    public static final class LassoCv extends Provider {
+        public LassoCv() {
+            super("lasso-cv", "Lasso with alpha chosen by k-fold cross-validation, refit on all rows "
+                    + "(scikit-learn's LassoCV, DeePyMoD's default)", LASSO_CV);
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return lassoCv(p);
+        }
+    }
+
+    public static final class ElasticNetFixed extends Provider {
+        public ElasticNetFixed() {
+            super("elastic-net", "elastic net at a fixed alpha: (1/2n)||y - Xw||^2 + alpha r ||w||_1 "
+                    + "+ alpha (1 - r)/2 ||w||^2 (scikit-learn's ElasticNet)",
+                    concat(List.of(new EstimatorParameter("alpha", "1.0", "penalty"),
+                            new EstimatorParameter("l1-ratio", "0.5", "r: 1 is the Lasso, 0 is ridge")), SOLVER));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new ElasticNet(p.nonNegative("alpha"), p.number("l1-ratio", 0.0, 1.0), p.integer("max-iter", 1),
+                    p.positive("tol"));
+        }
+    }
+
+    public static final class ElasticNetCv extends Provider {
+        public ElasticNetCv() {
+            super("elastic-net-cv", "elastic net with (l1-ratio, alpha) chosen by k-fold cross-validation "
+                    + "(scikit-learn's ElasticNetCV)",
+                    concat(List.of(new EstimatorParameter("l1-ratio", "0.5",
+                            "r in (0, 1], or several separated by commas to choose among")), LASSO_CV));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return elasticNetCv(p, p.numbers("l1-ratio", Double.MIN_NORMAL, 1.0));
+        }
+    }
+
+    public static final class ThresholdedLassoCv extends Provider {
+        public ThresholdedLassoCv() {
+            super("threshold", "lasso-cv, then every coefficient with |c| < threshold set to 0 "
+                    + "(DeePyMoD's Threshold; normalised units unless --raw)",
+                    concat(List.of(new EstimatorParameter("threshold", "0.1", "smallest |coefficient| kept")),
+                            LASSO_CV));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new Threshold(lassoCv(p), p.nonNegative("threshold"));
+        }
+    }
+}
