@@ -26,33 +26,6 @@ public interface FunctionApproximator extends AutoCloseable {
 
     DataType dataType();
 
-    /** Copies of the parameters' current values (a checkpoint), as float64 on the JVM. */
-    default double[][] snapshot() {
-        List<NDArray> ps = parameters();
-        double[][] out = new double[ps.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ps.get(i).toType(DataType.FLOAT64, false).toDoubleArray();
-        }
-        return out;
-    }
-
-    /** Restores a {@link #snapshot()}. */
-    default void restore(double[][] values) {
-        List<NDArray> ps = parameters();
-        for (int i = 0; i < values.length; i++) {
-            NDArray p = ps.get(i);
-            if (p.getDataType() == DataType.FLOAT64) {
-                p.set(values[i]);
-            } else {
-                float[] f = new float[values[i].length];
-                for (int j = 0; j < f.length; j++) {
-                    f[j] = (float) values[i][j];
-                }
-                p.set(f);
-            }
-        }
-    }
-
     @Override
     void close();
 }

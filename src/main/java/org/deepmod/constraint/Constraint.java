@@ -1,0 +1,40 @@
+package org.deepmod.constraint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.Collections;
+import java.util.List;
+import org.deepmod.library.HostLibrary;
+
+/**
+ * The fourth DeepMoD module: the coefficients ξ of the active terms, which the regression loss
+ * ‖u_t − Θ(ξ∘mask)‖² uses at each step.
+ */
+public interface Constraint {
+
+    /**
+     * ξ for this step as an F x K array in {@code step} (0 where masked), to multiply Θ with.
+     *
+     * @param host  the float64 copy of this step's Θ and u_t (null if {@link #needsHostLibrary()} is false)
+     * @param masks [K][F] active terms per output
+     */
+    NDArray coefficients(HostLibrary host, boolean[][] masks, NDManager step, DataType dataType);
+
+    /** The last coefficients as [K][F] (0 where masked), in the units of the network's variables. */
+    double[][] lastCoefficients();
+
+    /** Arrays the optimiser trains besides the network (GradParams' ξ); usually none. */
+    default List<NDArray> parameters() {
+        return Collections.emptyList();
+    }
+
+    /** Whether {@link #coefficients} needs the host copy of Θ every step. */
+    default boolean needsHostLibrary() {
+        return true;
+    }
+
+    /** Restores coefficients saved by {@link #lastCoefficients()} (checkpoints of trained ξ). */
+    default void restore(double[][] coefficients) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.deepmod.library;
+
+import java.util.List;
+import org.deepmod.nn.Jet;
+import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.Scalars;
+
+/**
+ * The second DeepMoD module: from the network's jet, the time derivative of every output and the library
+ * Θ of candidate terms. All outputs share one Θ (as in the reference); each has its own coefficients.
+ */
+public interface Library {
+
+    /** The derivatives the network must carry for this library. */
+    JetSpec jetSpec();
+
+    /** Number of network outputs (u, v, w). */
+    int outputs();
+
+    /** Column names of Θ in order, e.g. {@code 1, u_x, u_xx, u, u*u_x}. */
+    List<String> termNames();
+
+    default int terms() {
+        return termNames().size();
+    }
+
+    /** Θ (N x F) and u_t (N x K) as NDArrays in the jet's graph, so the loss can reach the network. */
+    LibraryValues evaluate(Jet jet, Scalars scalars);
+}

@@ -1,0 +1,70 @@
+package org.deepmod.library;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.deepmod.nn.Jet;
+import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.Partial;
+import org.deepmod.nn.Scalars;
+
+/**
+ * Two space dimensions, one output: Θ = [1, u, ..., u^P] ⊗ [1, u_x, u_y, u_xx, u_yy, u_xy], as the reference;
+ * for P = 1: {@code 1, u_x, u_y, u_xx, u_yy, u_xy, u, u*u_x, ..., u*u_xy}.
+ */
+public final class Library2D implements Library {
+    private static final Partial[] DERIVATIVES = {Partial.X, Partial.Y, Partial.XX, Partial.YY, Partial.XY};
+    private final int polyOrder;
+    private final List<String> names;
+
+    public Library2D(int polyOrder) {
+        if (polyOrder < 0 || polyOrder > 5) {
+            throw new IllegalArgumentException("polynomial order must be 0..5, got " + polyOrder);
+        }
+        this.polyOrder = polyOrder;
+        List<String> out = new ArrayList<>();
+        for (int p = 0; p <= polyOrder; p++) {
+            out.add(TermNames.product(TermNames.power("u", p)));
+            for (Partial d : DERIVATIVES) {
+                out.add(TermNames.product(TermNames.power("u", p), TermNames.derivative("u", d.suffix())));
+            }
+        }
+        this.names = Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public JetSpec jetSpec() {
+        return JetSpec.twoDimensional();
+    }
+
+    @Override
+    public int outputs() {
+        return 1;
+    }
+
+    @Override
+    public List<String> termNames() {
+        return names;
+    }
+
+    @Override
+    public LibraryValues evaluate(Jet jet, Scalars scalars) {
+        NDArray u = jet.value();
+        NDArray ones = u.onesLike();
+        List<NDArray> poly = new ArrayList<>();
+        poly.add(ones);
+        NDArray current = null;
+        for (int p = 1; p <= polyOrder; p++) {
+            current = current == null ? u : current.mul(u);
+            poly.add(current);
+        }
+        List<NDArray> deriv = new ArrayList<>();
+        deriv.add(ones);
+        for (Partial d : DERIVATIVES) {
+            deriv.add(jet.derivative(d));
+        }
+        NDArray theta = Library1D.outer(Library1D.concat(poly), Library1D.concat(deriv));
+        return new LibraryValues(jet.derivative(Partial.T), theta);
+    }
+}

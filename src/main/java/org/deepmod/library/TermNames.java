@@ -1,0 +1,47 @@
+package org.deepmod.library;
+
+/**
+ * Term names as DESIGN.md fixes them: {@code 1}, {@code u}, {@code u^2}, {@code u_x}, {@code u_xx},
+ * products joined by {@code *} ({@code u*u_x}, {@code u^2*u_xxx}); further outputs are v and w.
+ */
+public final class TermNames {
+    private static final String[] OUTPUTS = {"u", "v", "w"};
+
+    private TermNames() {
+    }
+
+    public static String output(int k) {
+        if (k < OUTPUTS.length) {
+            return OUTPUTS[k];
+        }
+        return "u" + k;
+    }
+
+    /** u, u^2, ... ; "" for power 0. */
+    public static String power(String variable, int p) {
+        if (p == 0) {
+            return "";
+        }
+        return p == 1 ? variable : variable + "^" + p;
+    }
+
+    /** The product of factors, skipping empty ones; "1" when all are empty. */
+    public static String product(String... factors) {
+        StringBuilder sb = new StringBuilder();
+        for (String f : factors) {
+            if (f.isEmpty()) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append('*');
+            }
+            sb.append(f);
+        }
+        return sb.length() == 0 ? "1" : sb.toString();
+    }
+
+    /** u_x, u_xx, ... ; "" for order 0. */
+    public static String derivative(String variable, String suffix) {
+        return suffix.isEmpty() ? "" : variable + "_" + suffix;
+    }
+}

@@ -1,0 +1,60 @@
+package org.deepmod.training;
+
+/**
+ * Updates when the test loss has not improved by at least {@code delta} for {@code patience} iterations,
+ * after restoring the best model seen (kept in memory, not in a checkpoint file as in the reference). With
+ * a periodicity it then keeps updating every {@code periodicity} iterations (the reference's
+ * TrainTestPeriodic); without one it starts watching the test loss again (TrainTest).
+ */
+public final class TrainTest implements SparsityScheduler {
+    private final int patience;
+    private final double delta;
+    private final int periodicity; // 0: no periodic phase
+    private Double bestLoss;
+    private int bestIteration;
+    private Integer periodicFrom;
+
+    public TrainTest(int patience, double delta, int periodicity) {
+        if (patience < 0 || !(delta >= 0) || periodicity < 0) {
+            throw new IllegalArgumentException("patience, delta and periodicity must be >= 0");
+        }
+        this.patience = patience;
+        this.delta = delta;
+        this.periodicity = periodicity;
+    }
+
+    /** The reference's TrainTest(patience, delta). */
+    public static TrainTest trainTest(int patience, double delta) {
+        return new TrainTest(patience, delta, 0);
+    }
+
+    /** The reference's TrainTestPeriodic(periodicity, patience, delta). */
+    public static TrainTest trainTestPeriodic(int periodicity, int patience, double delta) {
+        if (periodicity < 1) {
+            throw new IllegalArgumentException("periodicity must be >= 1");
+        }
+        return new TrainTest(patience, delta, periodicity);
+    }
+
+    @Override
+    public boolean shouldUpdate(int iteration, double testLoss, Checkpoints checkpoints) {
+        if (periodicFrom != null) {
+            return (iteration - periodicFrom) % periodicity == 0;
+        }
+        if (bestLoss == null || bestLoss - testLoss >= delta) {
+            bestLoss = testLoss;
+            bestIteration = iteration;
+            checkpoints.save();
+            return false;
+        }
+        if (iteration - bestIteration < patience) {
+            return false;
+        }
+        checkpoints.restore();
+        bestLoss = null;
+        if (periodicity > 0) {
+            periodicFrom = iteration;
+        }
+        return true;
+    }
+}
