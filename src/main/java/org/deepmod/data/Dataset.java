@@ -59,6 +59,13 @@ public final class Dataset {
         return new Dataset(coords.clone(), targets.clone(), coordNames, targetNames);
     }
 
+    /** A dataset from columns of equal length: coordColumns[j][i] is coordinate j of point i. */
+    public static Dataset ofColumns(double[][] coordColumns, double[][] targetColumns, List<String> coordNames,
+                                    List<String> targetNames) {
+        return new Dataset(interleave(coordColumns, coordNames.size()), interleave(targetColumns, targetNames.size()),
+                coordNames, targetNames);
+    }
+
     /** Like {@link #ofRowMajor} without the copy; for arrays freshly built by this package's own code. */
     static Dataset wrapRowMajor(double[] coords, double[] targets, List<String> coordNames,
                                 List<String> targetNames) {
@@ -223,6 +230,24 @@ public final class Dataset {
                         + " values, the names give " + columns + " columns");
             }
             System.arraycopy(rows[i], 0, flat, i * columns, columns);
+        }
+        return flat;
+    }
+
+    private static double[] interleave(double[][] columns, int count) {
+        if (columns.length != count) {
+            throw new IllegalArgumentException(columns.length + " columns for " + count + " names");
+        }
+        int rows = columns.length == 0 ? 0 : columns[0].length;
+        double[] flat = new double[rows * count];
+        for (int j = 0; j < count; j++) {
+            if (columns[j].length != rows) {
+                throw new IllegalArgumentException("column " + j + " has " + columns[j].length + " values, column 0 "
+                        + rows);
+            }
+            for (int i = 0; i < rows; i++) {
+                flat[i * count + j] = columns[j][i];
+            }
         }
         return flat;
     }
