@@ -30,8 +30,8 @@ public final class Dataset {
     /**
      * @param coords      N rows of 1 + d values: t, then x[, y]
      * @param targets     N rows of K values: u[, v, w]
-     * @param coordNames  one name a coordinate column, time first
-     * @param targetNames one name a target column
+     * @param coordNames  one name per coordinate column, time first
+     * @param targetNames one name per target column
      */
     public Dataset(double[][] coords, double[][] targets, List<String> coordNames, List<String> targetNames) {
         this(flatten(coords, coordNames.size(), "coords"), flatten(targets, targetNames.size(), "targets"),

@@ -55,24 +55,24 @@ final class NpyFormat {
 
         Dtype dtype = dtype(header, source);
         int[] shape = shape(header, source);
+        boolean fortran = fortranOrder(header, source);
+        String shapeText = NpyArray.shapeText(shape);
         long count = 1;
         for (int extent : shape) {
-            count *= extent;
+            count *= extent; // stays below 2^62: each factor and the product so far are below 2^31
+            if (count * dtype.size > Integer.MAX_VALUE - 8) {
+                throw new BadInputException(source + ": an array of shape " + shapeText + " is too large to read");
+            }
         }
         int dataStart = (int) (headerStart + headerLength);
-        long needed = count * dtype.size;
-        if (count > Integer.MAX_VALUE - 8 || needed > Integer.MAX_VALUE) {
-            throw new BadInputException(source + ": an array of shape " + NpyArray.shapeText(shape) + " is too large to read");
-        }
+        int needed = (int) count * dtype.size;
         if (bytes.length - dataStart < needed) {
-            throw new BadInputException(source + ": truncated: the header promises shape " + NpyArray.shapeText(shape) + " of "
+            throw new BadInputException(source + ": truncated: the header promises shape " + shapeText + " of "
                     + dtype.text + " (" + needed + " bytes of data) but only " + (bytes.length - dataStart)
                     + " bytes follow; the file was cut short");
         }
-        ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, (int) needed).order(dtype.order);
-        double[] values = dtype.complex() ? realPart(data, (int) count, dtype, source) : decode(data, (int) count,
-                dtype);
-        boolean fortran = fortranOrder(header, source);
+        ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, needed).order(dtype.order);
+        double[] values = dtype.complex ? realPart(data, (int) count, dtype, source) : decode(data, (int) count, dtype);
         return new NpyArray(source, shape, fortran ? fortranToC(values, shape) : values);
     }
 

@@ -63,6 +63,7 @@ final class NpzArchive {
     }
 
     private static int intAt(byte[] bytes, int i) {
-        return (bytes[i] & 0xff) | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff) << 16 | (bytes[i + 3] & 0xff) << 24;
+        return (bytes[i] & 0xff) | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff) << 16
+                | (bytes[i + 3] & 0xff) << 24;
     }
 }

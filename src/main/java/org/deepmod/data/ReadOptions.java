@@ -10,7 +10,8 @@ import org.deepmod.BadInputException;
  * What a data file's arrays (.npz) or columns (.csv) are called: the time coordinate, the spatial
  * coordinates (their number is the spatial dimension, also for the column layout of a .npy file) and the
  * fields. Whatever the file calls them, the {@link Dataset} read from it uses the canonical names t, x[, y]
- * and u[, v, w], in this order, because the library's term names are built from those.
+ * and u[, v, w], in this order, because the library's term names are built from those. A .npy table has no
+ * names: only the spatial dimension applies to it, and every column after the coordinates is a field.
  *
  * @param timeName     default "t"
  * @param spatialNames default ["x"]; 0 to 2 names

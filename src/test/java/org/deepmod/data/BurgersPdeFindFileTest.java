@@ -53,6 +53,13 @@ class BurgersPdeFindFileTest {
         assertEquals(0.11077836568159465, mean, 1e-15);
     }
 
+    /** Configs name it relative to the project, as a plain local path; Hadoop resolves that against user.dir. */
+    @Test
+    void readsThroughARelativePathAsConfigsGiveIt() {
+        assumeTrue(Files.exists(Paths.get("data/burgers-pdefind.npz")), "tests not run from the project folder");
+        assertEquals(25_856, DataFiles.read("data/burgers-pdefind.npz", new Configuration()).size());
+    }
+
     /** The project's copy is the one configs read; it must not drift from the shared original. */
     @Test
     void projectCopyMatchesTheSharedOriginal() throws IOException {

@@ -99,7 +99,8 @@ class DataFilesTest {
     void readsTwoSpatialDimensionsAndTwoFieldsFromAnArchive() throws IOException {
         int[] flat = {3};
         Map<String, byte[]> arrays = Map.of("t", NpyBytes.npy(flat, 0, 1, 2), "x", NpyBytes.npy(flat, 3, 4, 5),
-                "y", NpyBytes.npy(flat, 6, 7, 8), "u", NpyBytes.npy(flat, 9, 10, 11), "v", NpyBytes.npy(flat, 12, 13, 14));
+                "y", NpyBytes.npy(flat, 6, 7, 8), "u", NpyBytes.npy(flat, 9, 10, 11),
+                "v", NpyBytes.npy(flat, 12, 13, 14));
         Dataset data = DataFiles.read(write("ad.npz", NpyBytes.npz(arrays, true)), CONF,
                 ReadOptions.defaults().withSpatialDims(2).withFieldNames("u", "v"));
         assertEquals(List.of("t", "x", "y"), data.coordNames());
