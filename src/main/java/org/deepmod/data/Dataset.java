@@ -182,11 +182,6 @@ public final class Dataset {
         return new Dataset(coords, targetsRowMajor.clone(), coordNames, targetNames);
     }
 
-    /** The same targets with other coordinates (row-major, N·(1+d) values, copied). */
-    public Dataset withCoords(double[] coordsRowMajor) {
-        return new Dataset(coordsRowMajor.clone(), targets, coordNames, targetNames);
-    }
-
     /**
      * Throws if any value is NaN or infinite, naming {@code source} (a file, a generator), the column and the
      * first bad point; returns this for chaining.

@@ -20,7 +20,7 @@ import org.deepmod.BadInputException;
 final class NpyFormat {
 
     /** Complex data is accepted as real when every |imaginary part| is at most this times the largest |real part|. */
-    static final double IMAGINARY_TOLERANCE = 1e-6;
+    private static final double IMAGINARY_TOLERANCE = 1e-6;
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("['\"]descr['\"]\\s*:\\s*(['\"])([^'\"]*)\\1");
