@@ -30,8 +30,8 @@ public final class Dataset {
     /**
      * @param coords      N rows of 1 + d values: t, then x[, y]
      * @param targets     N rows of K values: u[, v, w]
-     * @param coordNames  one name a coordinate column, time first
-     * @param targetNames one name a target column
+     * @param coordNames  one name per coordinate column, time first
+     * @param targetNames one name per target column
      */
     public Dataset(double[][] coords, double[][] targets, List<String> coordNames, List<String> targetNames) {
         this(flatten(coords, coordNames.size(), "coords"), flatten(targets, targetNames.size(), "targets"),
@@ -57,6 +57,13 @@ public final class Dataset {
     public static Dataset ofRowMajor(double[] coords, double[] targets, List<String> coordNames,
                                      List<String> targetNames) {
         return new Dataset(coords.clone(), targets.clone(), coordNames, targetNames);
+    }
+
+    /** A dataset from columns of equal length: coordColumns[j][i] is coordinate j of point i. */
+    public static Dataset ofColumns(double[][] coordColumns, double[][] targetColumns, List<String> coordNames,
+                                    List<String> targetNames) {
+        return new Dataset(interleave(coordColumns, coordNames.size()), interleave(targetColumns, targetNames.size()),
+                coordNames, targetNames);
     }
 
     /** Like {@link #ofRowMajor} without the copy; for arrays freshly built by this package's own code. */
@@ -175,11 +182,6 @@ public final class Dataset {
         return new Dataset(coords, targetsRowMajor.clone(), coordNames, targetNames);
     }
 
-    /** The same targets with other coordinates (row-major, N·(1+d) values, copied). */
-    public Dataset withCoords(double[] coordsRowMajor) {
-        return new Dataset(coordsRowMajor.clone(), targets, coordNames, targetNames);
-    }
-
     /**
      * Throws if any value is NaN or infinite, naming {@code source} (a file, a generator), the column and the
      * first bad point; returns this for chaining.
@@ -223,6 +225,24 @@ public final class Dataset {
                         + " values, the names give " + columns + " columns");
             }
             System.arraycopy(rows[i], 0, flat, i * columns, columns);
+        }
+        return flat;
+    }
+
+    private static double[] interleave(double[][] columns, int count) {
+        if (columns.length != count) {
+            throw new IllegalArgumentException(columns.length + " columns for " + count + " names");
+        }
+        int rows = columns.length == 0 ? 0 : columns[0].length;
+        double[] flat = new double[rows * count];
+        for (int j = 0; j < count; j++) {
+            if (columns[j].length != rows) {
+                throw new IllegalArgumentException("column " + j + " has " + columns[j].length + " values, column 0 "
+                        + rows);
+            }
+            for (int i = 0; i < rows; i++) {
+                flat[i * count + j] = columns[j][i];
+            }
         }
         return flat;
     }

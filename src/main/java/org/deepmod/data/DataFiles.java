@@ -1,0 +1,59 @@
+package org.deepmod.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+import org.apache.hadoop.conf.Configuration;
+import org.deepmod.BadInputException;
+
+/**
+ * Reads a data file into a {@link Dataset}, through Hadoop's FileSystem (file:, plain local paths and hdfs://
+ * all work), choosing the format by extension:
+ * <ul>
+ *   <li>{@code .npz}: named arrays t, x[, y], u[, v, w] of equal shape (a grid is flattened to points in C
+ *       order);</li>
+ *   <li>{@code .npy}: one 2-D array whose columns are t, x[, y], then the fields;</li>
+ *   <li>{@code .csv}: a header row, then columns named t, x[, y] and the fields.</li>
+ * </ul>
+ * Names and the spatial dimension come from {@link ReadOptions}; the dataset always uses the canonical names
+ * t, x[, y] and u[, v, w]. Bad input (missing or truncated file, pickled or non-numeric arrays, NaN or
+ * infinite values, arrays of different shapes, missing columns, unparsable numbers) throws a
+ * {@link BadInputException} whose message names the file and, where there is one, the array, line, column or
+ * index.
+ */
+public final class DataFiles {
+
+    private DataFiles() {
+    }
+
+    public static Dataset read(String path, Configuration conf) {
+        return read(path, conf, ReadOptions.defaults());
+    }
+
+    public static Dataset read(String path, Configuration conf, ReadOptions options) {
+        return switch (extension(path)) {
+            case "npz" -> NpzReader.read(path, HadoopFiles.readAll(path, conf), options);
+            case "npy" -> NpyReader.read(path, HadoopFiles.readAll(path, conf), options);
+            case "csv" -> readCsv(path, conf, options);
+            default -> throw new BadInputException(path + ": unknown data file type; expected a .npz, .npy or .csv "
+                    + "file");
+        };
+    }
+
+    private static Dataset readCsv(String path, Configuration conf, ReadOptions options) {
+        try (BufferedReader in = HadoopFiles.openText(path, conf)) {
+            return CsvReader.read(path, in, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lower-case extension of the last path segment, "" if none. */
+    private static String extension(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

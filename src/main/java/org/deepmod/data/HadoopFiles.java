@@ -1,0 +1,80 @@
+package org.deepmod.data;
+
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.deepmod.BadInputException;
+
+/**
+ * Opens data files through Hadoop's FileSystem, so that file:, plain local paths (against fs.defaultFS) and
+ * hdfs:// all work. The FileSystem instances are Hadoop's cached ones and are not closed here.
+ */
+final class HadoopFiles {
+
+    private HadoopFiles() {
+    }
+
+    /** The whole file; binary formats need random access to their end (zip) or are decoded at once (npy). */
+    static byte[] readAll(String file, Configuration conf) {
+        try {
+            OpenFile open = open(file, conf);
+            if (open.status.getLen() > Integer.MAX_VALUE - 8) {
+                throw new BadInputException(file + ": " + open.status.getLen() + " bytes is too large to read at "
+                        + "once; split the data or use fewer points");
+            }
+            byte[] bytes = new byte[(int) open.status.getLen()];
+            try (FSDataInputStream in = open.fs.open(open.path)) {
+                in.readFully(bytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A UTF-8 reader over the file; the caller closes it. */
+    static BufferedReader openText(String file, Configuration conf) {
+        try {
+            OpenFile open = open(file, conf);
+            return new BufferedReader(new InputStreamReader(open.fs.open(open.path), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    private record OpenFile(FileSystem fs, Path path, FileStatus status) {
+    }
+
+    /** The file system and status of an existing regular file; else a message naming the file. */
+    private static OpenFile open(String file, Configuration conf) throws IOException {
+        Path path = path(file);
+        FileSystem fs = FileSystem.get(path.toUri(), conf);
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(path);
+        } catch (FileNotFoundException e) {
+            throw new BadInputException(file + ": file not found", e);
+        }
+        if (status.isDirectory()) {
+            throw new BadInputException(file + ": is a directory, not a data file");
+        }
+        return new OpenFile(fs, path, status);
+    }
+
+    private static Path path(String file) {
+        try {
+            return new Path(file);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("'" + file + "' is not a usable path: " + e.getMessage(), e);
+        }
+    }
+}

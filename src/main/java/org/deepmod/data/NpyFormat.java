@@ -1,0 +1,244 @@
+package org.deepmod.data;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.deepmod.BadInputException;
+
+/**
+ * Decodes NumPy's .npy format (versions 1.0, 2.0 and 3.0): the magic string, a header that is a Python dict
+ * literal ({'descr': '&lt;f8', 'fortran_order': False, 'shape': (256, 101), }) and the raw array bytes.
+ * Numeric dtypes only: floats (f4, f8), signed (i1 to i8) and unsigned (u1 to u4) integers in either byte
+ * order, and complex (c8, c16) when the imaginary part is negligible. Object arrays are refused: reading them
+ * means running Python's unpickler.
+ */
+final class NpyFormat {
+
+    /** Complex data is accepted as real when every |imaginary part| is at most this times the largest |real part|. */
+    private static final double IMAGINARY_TOLERANCE = 1e-6;
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("['\"]descr['\"]\\s*:\\s*(['\"])([^'\"]*)\\1");
+    private static final Pattern STRUCTURED = Pattern.compile("['\"]descr['\"]\\s*:\\s*\\[");
+    private static final Pattern FORTRAN = Pattern.compile("['\"]fortran_order['\"]\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)");
+    private static final Pattern DTYPE = Pattern.compile("([<>|=]?)([a-zA-Z])(\\d*)");
+
+    private NpyFormat() {
+    }
+
+    /** @param source names the file (and array) in every message */
+    static NpyArray parse(byte[] bytes, String source) {
+        checkMagic(bytes, source);
+        int major = bytes[6] & 0xff;
+        if (major < 1 || major > 3) {
+            throw new BadInputException(source + ": .npy format version " + major + "." + (bytes[7] & 0xff)
+                    + " is not supported (1.0, 2.0 and 3.0 are)");
+        }
+        int lengthBytes = major == 1 ? 2 : 4;
+        int headerStart = 8 + lengthBytes;
+        if (bytes.length < headerStart) {
+            throw truncated(source, "the header length");
+        }
+        ByteBuffer lengthField = ByteBuffer.wrap(bytes, 8, lengthBytes).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLength = major == 1 ? lengthField.getShort() & 0xffff : lengthField.getInt() & 0xffffffffL;
+        if (headerStart + headerLength > bytes.length) {
+            throw truncated(source, "the header");
+        }
+        String header = new String(bytes, headerStart, (int) headerLength,
+                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+
+        Dtype dtype = dtype(header, source);
+        int[] shape = shape(header, source);
+        boolean fortran = fortranOrder(header, source);
+        String shapeText = NpyArray.shapeText(shape);
+        long count = 1;
+        for (int extent : shape) {
+            count *= extent; // stays below 2^62: each factor and the product so far are below 2^31
+            if (count * dtype.size > Integer.MAX_VALUE - 8) {
+                throw new BadInputException(source + ": an array of shape " + shapeText + " is too large to read");
+            }
+        }
+        int dataStart = (int) (headerStart + headerLength);
+        int needed = (int) count * dtype.size;
+        if (bytes.length - dataStart < needed) {
+            throw new BadInputException(source + ": truncated: the header promises shape " + shapeText + " of "
+                    + dtype.text + " (" + needed + " bytes of data) but only " + (bytes.length - dataStart)
+                    + " bytes follow; the file was cut short");
+        }
+        ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, needed).order(dtype.order);
+        double[] values = dtype.complex ? realPart(data, (int) count, dtype, source) : decode(data, (int) count, dtype);
+        return new NpyArray(source, shape, fortran ? fortranToC(values, shape) : values);
+    }
+
+    private static void checkMagic(byte[] bytes, String source) {
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (i >= bytes.length) {
+                throw truncated(source, "the magic string");
+            }
+            if (bytes[i] != MAGIC[i]) {
+                throw new BadInputException(source + ": not a .npy array (it does not start with \\x93NUMPY)");
+            }
+        }
+        if (bytes.length < 8) {
+            throw truncated(source, "the format version");
+        }
+    }
+
+    private static BadInputException truncated(String source, String what) {
+        return new BadInputException(source + ": truncated: the file ends inside " + what + " of the .npy header");
+    }
+
+    /**
+     * A dtype this reader decodes. {@code size} is bytes per element; {@code element} reads one value (for
+     * complex dtypes one of the two parts).
+     */
+    private record Dtype(String text, int size, boolean complex, ByteOrder order,
+                         ToDoubleFunction<ByteBuffer> element) {
+    }
+
+    private static Dtype dtype(String header, String source) {
+        if (STRUCTURED.matcher(header).find()) {
+            throw new BadInputException(source + ": structured dtypes (record arrays) are not supported; save each "
+                    + "field as its own numeric array, e.g. np.savez(path, t=t, x=x, u=u)");
+        }
+        String descr = group(DESCR, header, 2, "descr", source);
+        Matcher m = DTYPE.matcher(descr);
+        if (!m.matches()) {
+            throw unsupported(source, descr);
+        }
+        if (m.group(2).equals("O")) {
+            throw new BadInputException(source + ": holds pickled Python objects (dtype '" + descr + "'), which are "
+                    + "not read because unpickling runs arbitrary code. Re-save the data as numeric arrays, e.g. "
+                    + "d = np.load(path, allow_pickle=True).item(); np.savez('data.npz', t=d['t'], x=d['x'], "
+                    + "u=d['u'].real) with t, x, u float arrays of equal shape (take .real of complex data)");
+        }
+        String type = m.group(2) + m.group(3);
+        ToDoubleFunction<ByteBuffer> element = switch (type) {
+            case "f8", "c16" -> ByteBuffer::getDouble;
+            case "f4", "c8" -> ByteBuffer::getFloat;
+            case "i8" -> ByteBuffer::getLong;
+            case "i4" -> ByteBuffer::getInt;
+            case "i2" -> ByteBuffer::getShort;
+            case "i1" -> ByteBuffer::get;
+            case "u4" -> b -> b.getInt() & 0xffffffffL;
+            case "u2" -> b -> b.getShort() & 0xffff;
+            case "u1" -> b -> b.get() & 0xff;
+            default -> throw unsupported(source, descr);
+        };
+        // '|' (no byte order: single bytes) and '=' (native: numpy writes '<' on the machines it runs on)
+        // read as little-endian
+        ByteOrder order = m.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        return new Dtype(descr, Integer.parseInt(m.group(3)), type.startsWith("c"), order, element);
+    }
+
+    private static BadInputException unsupported(String source, String descr) {
+        return new BadInputException(source + ": dtype '" + descr + "' is not supported; use numeric arrays "
+                + "(float64 '<f8', float32 '<f4', int64 '<i8', int32 '<i4', ...)");
+    }
+
+    private static int[] shape(String header, String source) {
+        String inside = group(SHAPE, header, 1, "shape", source);
+        String[] parts = inside.split(",");
+        int count = 0;
+        int[] shape = new int[parts.length];
+        for (String part : parts) {
+            String extent = part.trim();
+            if (extent.isEmpty()) {
+                continue; // the trailing comma of (256,) and the empty tuple ()
+            }
+            if (extent.endsWith("L")) {
+                extent = extent.substring(0, extent.length() - 1); // Python 2 longs: (256L, 101L)
+            }
+            try {
+                shape[count] = Integer.parseInt(extent);
+            } catch (NumberFormatException e) {
+                throw malformed(source, header);
+            }
+            if (shape[count++] < 0) {
+                throw malformed(source, header);
+            }
+        }
+        return Arrays.copyOf(shape, count);
+    }
+
+    private static boolean fortranOrder(String header, String source) {
+        return group(FORTRAN, header, 1, "fortran_order", source).equals("True");
+    }
+
+    private static String group(Pattern pattern, String header, int group, String key, String source) {
+        Matcher m = pattern.matcher(header);
+        if (!m.find()) {
+            throw new BadInputException(source + ": malformed .npy header, no readable '" + key + "' in "
+                    + abbreviate(header));
+        }
+        return m.group(group);
+    }
+
+    private static BadInputException malformed(String source, String header) {
+        return new BadInputException(source + ": malformed .npy header " + abbreviate(header));
+    }
+
+    private static String abbreviate(String header) {
+        String trimmed = header.strip();
+        return trimmed.length() <= 200 ? trimmed : trimmed.substring(0, 200) + "...";
+    }
+
+    private static double[] decode(ByteBuffer data, int count, Dtype dtype) {
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = dtype.element.applyAsDouble(data);
+        }
+        return values;
+    }
+
+    /** The real parts, if the imaginary parts are negligible; else a message saying how large they are. */
+    private static double[] realPart(ByteBuffer data, int count, Dtype dtype, String source) {
+        double[] real = new double[count];
+        double largestReal = 0;
+        double largestImaginary = 0;
+        for (int i = 0; i < count; i++) {
+            real[i] = dtype.element.applyAsDouble(data);
+            double imaginary = dtype.element.applyAsDouble(data);
+            largestReal = Math.max(largestReal, Math.abs(real[i]));
+            largestImaginary = Math.max(largestImaginary, Math.abs(imaginary));
+        }
+        if (largestImaginary > IMAGINARY_TOLERANCE * largestReal) {
+            throw new BadInputException(source + ": complex data (dtype '" + dtype.text + "') with imaginary parts up "
+                    + "to " + largestImaginary + " against real parts up to " + largestReal + "; only real data can "
+                    + "be used: save u.real if the imaginary part is numerical noise, or save the two parts as two "
+                    + "fields");
+        }
+        return real;
+    }
+
+    /** Fortran order has the first index fastest; walk it in that order and write each value at its C position. */
+    private static double[] fortranToC(double[] fortran, int[] shape) {
+        int n = shape.length;
+        int[] cStride = new int[n];
+        for (int k = n - 1, stride = 1; k >= 0; stride *= shape[k], k--) {
+            cStride[k] = stride;
+        }
+        double[] c = new double[fortran.length];
+        int[] index = new int[n];
+        int position = 0;
+        for (double value : fortran) {
+            c[position] = value;
+            for (int k = 0; k < n; k++) {
+                index[k]++;
+                position += cStride[k];
+                if (index[k] < shape[k]) {
+                    break;
+                }
+                position -= cStride[k] * shape[k];
+                index[k] = 0;
+            }
+        }
+        return c;
+    }
+}
