@@ -1,5 +1,6 @@
 package org.deepmod.nn;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
@@ -25,6 +26,9 @@ public interface FunctionApproximator extends AutoCloseable {
     int outputDims();
 
     DataType dataType();
+
+    /** Where the parameters live (CPU or a GPU). */
+    Device device();
 
     @Override
     void close();
