@@ -1,19 +1,86 @@
 package org.deepmod.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.deepmod.experiment.ConfigFiles;
+import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunConfig;
+import org.deepmod.experiment.RunEnvironment;
+import org.deepmod.experiment.RunOutcome;
+import org.deepmod.experiment.RunResult;
+import org.deepmod.report.EquationFormatter;
+import org.deepmod.report.Trace;
+import org.deepmod.library.TermNames;
+import org.deepmod.report.TraceWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "one DeepMoD run; prints the discovered equation. (Not built yet.)")
+        description = {"One DeepMoD run; prints the discovered equation beside the truth when it is known.",
+                "Writes DIR/result.json, DIR/trace.jsonl and DIR/mask.png.",
+                "Exit code 0 when training ended (converged or at the iteration cap), 1 when it diverged "
+                        + "or failed (result.json says why), 2 for a bad config."})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", hidden = true)
-    List<String> ignored;
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "the run config")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<name>)")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "path=value",
+            description = "override a config value, e.g. --set noise=0.5 --set network.hidden=[30,30]")
+    List<String> settings = new ArrayList<>();
 
     @Override
-    public Integer call() {
-        System.err.println("deepmod run: not built yet");
-        return Main.EXIT_BAD_INPUT;
+    public Integer call() throws IOException {
+        ObjectNode tree = ConfigFiles.read(config);
+        ConfigFiles.applySettings(tree, settings);
+        RunConfig run = RunConfig.parse(tree, config.toString());
+        Path dir = out != null ? out : Path.of("out", run.name());
+        Files.createDirectories(dir);
+        System.out.println("deepmod run " + run.name() + " (run " + run.runId() + "), results in " + dir);
+        RunOutcome outcome;
+        long start = System.nanoTime();
+        try {
+            List<String> terms = LocalRunner.library(run, run.dataset().isFile()
+                    ? run.dataset().fields().size() : 1).termNames();
+            outcome = LocalRunner.run(run, RunEnvironment.cpu().withListener(new ProgressPrinter(System.out, terms)));
+        } catch (org.deepmod.BadInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            RunResult failed = RunResult.failed(run.runId(), run.name(), e.toString(),
+                    (System.nanoTime() - start) / 1e9, run.toTree());
+            JSON.writeValue(dir.resolve("result.json").toFile(), failed);
+            throw e;
+        }
+        RunResult result = outcome.result();
+        JSON.writeValue(dir.resolve("result.json").toFile(), result);
+        int outputs = result.outputs() == null ? 1 : result.outputs().size();
+        TraceWriter.write(dir.resolve("trace.jsonl"), new Trace(result.terms(), outputs, outcome.trace()));
+        if (!outcome.trace().isEmpty()) {
+            for (int k = 0; k < outputs; k++) {
+                MaskPlotPending.write(outcome.trace(), result.terms(), k,
+                        dir.resolve(k == 0 ? "mask.png" : "mask-" + TermNames.output(k) + ".png"));
+            }
+        }
+        System.out.printf("%n%s after %d iterations in %.1f s (%s)%n", result.status(), result.iterations(),
+                result.seconds(), result.reason());
+        System.out.println(result.equation());
+        if (result.truth() != null) {
+            System.out.println(EquationFormatter.compare(result.terms(), result.coefficients(), result.mask(),
+                    result.truth()));
+        }
+        boolean ended = result.status().equals("CONVERGED") || result.status().equals("MAX_ITERATIONS");
+        return ended ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }
 }

@@ -42,7 +42,7 @@ public final class Trainer {
         int terms = model.library().terms();
         int outputs = model.library().outputs();
         boolean previousGradMode = JniUtils.isGradMode();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(network.device())) {
             Scalars scalars = new Scalars(manager, dataType);
             NDArray trainCoords = train.coordsArray(manager, dataType);
             NDArray trainTargets = train.targetsArray(manager, dataType);

@@ -1,0 +1,52 @@
+package org.deepmod.experiment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run's record, written as {@code result.json} (and {@code runs/<runId>.json} in a sweep). Coefficients
+ * are given twice: {@code coefficients} in the units of the data as given (0 where masked) and
+ * {@code coefficientsNormalized} in DeePyMoD's normalised space (ξ_j‖Θ_j‖/‖u_t‖), where thresholds apply.
+ * {@code estimatorCoefficients} are the estimator's normalised coefficients at the last mask update.
+ * {@code truth}, {@code correctSupport} and {@code coefficientErrors} (relative, per true term) are present
+ * where the truth is known. With several outputs, the top-level arrays describe u and {@code outputs} all.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunResult(
+        String runId,
+        String name,
+        String status,
+        String reason,
+        int iterations,
+        double seconds,
+        String device,
+        List<String> terms,
+        boolean[] mask,
+        double[] coefficients,
+        double[] coefficientsNormalized,
+        double[] estimatorCoefficients,
+        double[] probabilities,
+        String equation,
+        Double mse,
+        Double reg,
+        Double testMse,
+        Integer maskUpdates,
+        Map<String, Double> truth,
+        Boolean correctSupport,
+        Map<String, Double> coefficientErrors,
+        List<OutputResult> outputs,
+        JsonNode config) {
+
+    /** The discovered equation of one output. */
+    public record OutputResult(String output, boolean[] mask, double[] coefficients, double[] coefficientsNormalized,
+                               double[] estimatorCoefficients, String equation) {
+    }
+
+    /** A run that could not train: the reason is kept and the sweep goes on. */
+    public static RunResult failed(String runId, String name, String reason, double seconds, JsonNode config) {
+        return new RunResult(runId, name, "FAILED", reason, 0, seconds, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, config);
+    }
+}
