@@ -27,6 +27,11 @@ import org.deepmod.nn.Scalars;
  * optimiser state temporarily attached, so that nothing accumulates across iterations.
  */
 public final class Trainer {
+    /**
+     * A loss this many times its first value means the optimiser has left the basin for good (a too large
+     * learning rate saturates tanh and blows up the output weights long before anything becomes NaN).
+     */
+    static final double DIVERGENCE_FACTOR = 1e6;
     private final TrainingOptions options;
 
     public Trainer(TrainingOptions options) {
@@ -69,6 +74,7 @@ public final class Trainer {
             RunStatus status = RunStatus.MAX_ITERATIONS;
             String reason = "reached the iteration cap of " + options.maxIterations();
             int iteration = 0;
+            double initialLoss = Double.NaN;
             for (; iteration < options.maxIterations(); iteration++) {
                 boolean write = iteration % options.writeIterations() == 0;
                 try (NDManager step = manager.newSubManager()) {
@@ -84,9 +90,13 @@ public final class Trainer {
                             .mean(new int[] {0}).sum();
                     NDArray loss = mse.add(reg);
                     double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
-                    if (!Double.isFinite(lossValue)) {
+                    if (iteration == 0) {
+                        initialLoss = lossValue;
+                    }
+                    if (!Double.isFinite(lossValue) || lossValue > DIVERGENCE_FACTOR * initialLoss) {
                         status = RunStatus.DIVERGED;
-                        reason = "the loss became " + lossValue + " at iteration " + iteration;
+                        reason = "the loss became " + lossValue + " at iteration " + iteration
+                                + (Double.isFinite(lossValue) ? " (" + DIVERGENCE_FACTOR + " times its initial value)" : "");
                         break;
                     }
                     JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
