@@ -132,4 +132,55 @@ public final class BuiltInEstimators {
             return new Threshold(lassoCv(p), p.nonNegative("threshold"));
         }
     }
+
+    public static final class RidgeRegression extends Provider {
+        public RidgeRegression() {
+            super("ridge", "ridge regression ||y - Xw||^2 + alpha ||w||^2 (scikit-learn's Ridge; not sparse)",
+                    List.of(new EstimatorParameter("alpha", "1.0", "penalty (scikit-learn's default)")));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new Ridge(p.nonNegative("alpha"));
+        }
+    }
+
+    public static final class SequentiallyThresholdedLeastSquares extends Provider {
+        public SequentiallyThresholdedLeastSquares() {
+            super("stlsq", "sequentially thresholded ridge, then a least-squares refit on the support "
+                    + "(pysindy's STLSQ)", List.of(
+                    new EstimatorParameter("threshold", "0.1", "smallest |coefficient| kept at each iteration"),
+                    // pysindy's 0.05 is too much ridge on a unit-norm library: it shrinks collinear terms together
+                    // (on the Burgers library u_x and u^2*u_x survive); 1e-3 is DeePyMoD's PDEFIND lambda.
+                    new EstimatorParameter("alpha", "1e-3", "ridge penalty of the iterations (pysindy: 0.05)"),
+                    new EstimatorParameter("max-iter", "20", "thresholding iterations, at most"),
+                    new EstimatorParameter("unbias", "true", "refit the final support without penalty")));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new Stlsq(p.nonNegative("threshold"), p.nonNegative("alpha"), p.integer("max-iter", 1),
+                    p.flag("unbias"));
+        }
+    }
+
+    public static final class PdeFindTrainStRidge extends Provider {
+        public PdeFindTrainStRidge() {
+            super("pde-find", "PDE-FIND's TrainSTRidge (Rudy et al. 2017): STRidge with the tolerance searched "
+                    + "on a seeded 80/20 split against held-out error + l0 penalty", List.of(
+                    new EstimatorParameter("lambda", "1e-3", "ridge penalty of STRidge (columns at unit norm)"),
+                    new EstimatorParameter("d-tol", "0.1", "initial tolerance and tolerance step"),
+                    new EstimatorParameter("tol-iters", "25", "tolerance search steps (maxit)"),
+                    new EstimatorParameter("str-iters", "10", "thresholding iterations of STRidge"),
+                    new EstimatorParameter("l0-penalty", "auto", "penalty per term; auto = 1e-3 * cond(X)"),
+                    new EstimatorParameter("split", "0.8", "fraction of rows used for training")));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            Double l0 = p.isAuto("l0-penalty") ? null : p.nonNegative("l0-penalty");
+            return new PdeFind(p.nonNegative("lambda"), p.positive("d-tol"), p.integer("tol-iters", 1),
+                    p.integer("str-iters", 1), l0, p.number("split", 0.05, 0.95), seed);
+        }
+    }
 }
