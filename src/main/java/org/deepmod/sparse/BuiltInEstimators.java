@@ -183,4 +183,57 @@ public final class BuiltInEstimators {
                     p.integer("str-iters", 1), l0, p.number("split", 0.05, 0.95), seed);
         }
     }
+
+    public static final class ClusteredLassoCv extends Provider {
+        public ClusteredLassoCv() {
+            super("clustering", "lasso-cv, then exact two-means on |c| keeping the cluster of the largest "
+                    + "(DeePyMoD's Clustering, deterministic, returning coefficients)", LASSO_CV);
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new Clustering(lassoCv(p));
+        }
+    }
+
+    /** The ridge that gives the adaptive weights; small, since the columns are at unit norm. */
+    private static final EstimatorParameter RIDGE_ALPHA = new EstimatorParameter("ridge-alpha", "1e-3",
+            "ridge penalty of the initial estimate that gives the weights |c_ridge|^-gamma");
+    private static final EstimatorParameter GAMMA = new EstimatorParameter("gamma", "2",
+            "exponent of the adaptive weights");
+
+    public static final class AdaptiveLassoCv extends Provider {
+        public AdaptiveLassoCv() {
+            super("adaptive-lasso", "adaptive Lasso (Zou 2006): weights |c_ridge|^-gamma, alpha by "
+                    + "cross-validation", concat(List.of(GAMMA, RIDGE_ALPHA), LASSO_CV));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new AdaptiveLasso(p.positive("gamma"), p.nonNegative("ridge-alpha"), lassoCv(p));
+        }
+    }
+
+    public static final class RandomisedAdaptiveLassoStability extends Provider {
+        public RandomisedAdaptiveLassoStability() {
+            super("stability-selection", "stability selection with the randomised adaptive Lasso (Tod, Both and "
+                    + "Kusters, Sparsistent model discovery); also gives selection probabilities", List.of(
+                    new EstimatorParameter("resamples", "40", "B, half-samples drawn without replacement"),
+                    new EstimatorParameter("lambdas", "10", "lambda values on the grid"),
+                    new EstimatorParameter("decades", "3", "decades the grid spans below lambda_max"),
+                    GAMMA, RIDGE_ALPHA,
+                    new EstimatorParameter("weight-min", "0.1", "random weights ~ Beta(1,2) clipped to [this, 1]"),
+                    new EstimatorParameter("threshold", "0.9", "pi: least selection probability kept, in (0.5, 1]"),
+                    new EstimatorParameter("expected-false", "3", "bound on the expected number of false "
+                            + "selections that sets lambda_min"),
+                    LASSO_CV.get(3), LASSO_CV.get(4)));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new StabilitySelection(p.integer("resamples", 1), p.integer("lambdas", 1), p.positive("decades"),
+                    p.positive("gamma"), p.nonNegative("ridge-alpha"), p.number("weight-min", Double.MIN_NORMAL, 1.0),
+                    p.numberAbove("threshold", 0.5, 1.0), p.positive("expected-false"), p.integer("max-iter", 1), p.positive("tol"), seed);
+        }
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BurgersDiscoveryTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"threshold", "stlsq", "pde-find"})
+    @ValueSource(strings = {"threshold", "stlsq", "pde-find", "clustering", "adaptive-lasso", "stability-selection"})
     void selectsExactlyUxxAndUUxWithCoefficientsWithin5Percent(String name) {
         Fixtures.Library burgers = Fixtures.burgers();
         SparseEstimator estimator = SparseEstimators.create(name, Map.of(), 0);
