@@ -42,7 +42,8 @@ final class CoordinateDescent {
                 // scikit-learn removes old·Q[ii] from H and then adds new·Q[ii]; one update by the difference is
                 // the same iterate (H differs by rounding only) at half the cost, and none when nothing moved.
                 double tmp = b[ii] - h[ii] + qii * old;
-                double updated = Math.signum(tmp) * Math.max(Math.abs(tmp) - l1, 0.0) / (qii + l2);
+                double shrunk = Math.abs(tmp) - l1;
+                double updated = shrunk > 0.0 ? Math.copySign(shrunk, tmp) / (qii + l2) : 0.0;
                 w[ii] = updated;
                 if (updated != old) {
                     axpy(updated - old, q, ii * p, p);
