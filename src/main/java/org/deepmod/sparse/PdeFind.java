@@ -31,7 +31,6 @@ public final class PdeFind implements SparseEstimator {
     private final double split;
     private final long seed;
     private double[] coefficients = new double[0];
-    private double chosenTolerance;
 
     /** {@code l0Penalty} null means 1e-3·cond(X), the paper's choice. */
     public PdeFind(double lambda, double dTol, int tolIterations, int stridgeIterations, Double l0Penalty,
@@ -61,7 +60,6 @@ public final class PdeFind implements SparseEstimator {
 
         double[] best = LinearSolvers.leastSquares(x, y, rows, trainCount, LinearSolvers.allColumns(p), p);
         double bestError = testError(x, y, rows, trainCount, best) + eta * nonZeros(best);
-        double bestTol = 0.0;
         double dTol = initialDTol;
         double tol = dTol;
         for (int iter = 0; iter < tolIterations; iter++) {
@@ -71,7 +69,6 @@ public final class PdeFind implements SparseEstimator {
             if (error <= bestError) {
                 bestError = error;
                 best = w;
-                bestTol = tol;
                 tol += dTol;
             } else {
                 tol = Math.max(0.0, tol - 2 * dTol);
@@ -80,18 +77,12 @@ public final class PdeFind implements SparseEstimator {
             }
         }
         coefficients = best;
-        chosenTolerance = bestTol;
         return this;
     }
 
     @Override
     public double[] coefficients() {
         return coefficients.clone();
-    }
-
-    /** The STRidge tolerance of the last fit's answer (0: plain least squares won). */
-    public double chosenTolerance() {
-        return chosenTolerance;
     }
 
     private int[] shuffledRows(int n) {

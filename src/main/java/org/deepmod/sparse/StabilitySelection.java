@@ -35,7 +35,6 @@ public final class StabilitySelection implements SparseEstimator {
 
     private double[] coefficients = new double[0];
     private double[] probabilities = new double[0];
-    private double lambdaMin;
 
     public StabilitySelection(int resamples, int lambdaCount, double decades, double gamma, double ridgeAlpha,
                               double weightMin, double threshold, double expectedFalse, int maxIter, double tol,
@@ -99,7 +98,6 @@ public final class StabilitySelection implements SparseEstimator {
             });
         }
         int last = lastLambdaWithinBound(unionSizes, p);
-        lambdaMin = last >= 0 ? lambdas[last] : Double.NaN;
         probabilities = new double[p];
         int[] stable = new int[p];
         int stableCount = 0;
@@ -125,11 +123,6 @@ public final class StabilitySelection implements SparseEstimator {
     @Override
     public double[] selectionProbabilities() {
         return probabilities.clone();
-    }
-
-    /** The λ_min of the last fit (NaN when even λ_max breaks the bound, and nothing is selected). */
-    public double lambdaMin() {
-        return lambdaMin;
     }
 
     /** The last grid index l whose region [λ_l, λ_max] keeps q_Λ²/((2π − 1)p) within the bound; −1 if none. */
