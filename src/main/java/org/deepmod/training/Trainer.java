@@ -28,10 +28,11 @@ import org.deepmod.nn.Scalars;
  */
 public final class Trainer {
     /**
-     * A loss this many times its first value means the optimiser has left the basin for good (a too large
-     * learning rate saturates tanh and blows up the output weights long before anything becomes NaN).
+     * A loss this many times its first value means the optimiser has left the basin for good: a healthy run
+     * starts from its largest loss, an untrained network. (A too large
+     * learning rate saturates tanh and blows up the output weights long before anything becomes NaN.)
      */
-    static final double DIVERGENCE_FACTOR = 1e6;
+    static final double DIVERGENCE_FACTOR = 1e3;
     private final TrainingOptions options;
 
     public Trainer(TrainingOptions options) {
