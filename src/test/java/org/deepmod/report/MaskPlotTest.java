@@ -50,15 +50,25 @@ class MaskPlotTest {
     }
 
     private static byte[] png(List<TraceEntry> trace, List<String> terms, int width, int height) throws IOException {
+        return png(trace, terms, 0, width, height);
+    }
+
+    private static byte[] png(List<TraceEntry> trace, List<String> terms, int output, int width, int height)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MaskPlot.write(trace, terms, 0, out, width, height);
+        MaskPlot.write(trace, terms, output, out, width, height);
         return out.toByteArray();
     }
 
     /** Pixel positions of (iteration, term row) in the mask panel and (iteration, value) below it. */
     private record Geometry(JFreeChart chart, Rectangle2D maskArea, Rectangle2D lineArea) {
         static Geometry of(List<TraceEntry> trace, List<String> terms, int width, int height) {
-            JFreeChart chart = MaskPlot.chart(trace, terms, 0);
+            return of(trace, terms, 0, width, height);
+        }
+
+        /** The axes' tick labels, so the layout, depend on the output drawn. */
+        static Geometry of(List<TraceEntry> trace, List<String> terms, int output, int width, int height) {
+            JFreeChart chart = MaskPlot.chart(trace, terms, output);
             Rectangle2D[] areas = PngPixels.dataAreas(chart, width, height);
             assertEquals(2, areas.length, "two panels");
             return new Geometry(chart, areas[0], areas[1]);
@@ -163,6 +173,24 @@ class MaskPlotTest {
         assertEquals(Charts.colour(ALWAYS), at.maskCell(image, 0.5, ALWAYS));
         assertEquals(BACKGROUND_OF_MASK, at.maskCell(image, 0.5, NEVER));
         assertTrue(PngPixels.close(Charts.colour(ALWAYS), at.line(image, 0.5, 0.5), 30));
+    }
+
+    @Test
+    void drawsTheRequestedOutput() throws IOException {
+        // output v has the opposite mask of u
+        List<TraceEntry> trace = new ArrayList<>();
+        for (TraceEntry u : threeTerms(40)) {
+            boolean[] mask = u.masks()[0];
+            boolean[] inverse = {!mask[0], !mask[1], !mask[2]};
+            trace.add(new TraceEntry(u.iteration(), 1, 1, 1, 1, 1, new boolean[][] {mask, inverse},
+                    new double[][] {u.normalizedCoefficients()[0], new double[3]}, null));
+        }
+        assertEquals("Mask and normalised coefficients (output v)",
+                MaskPlot.chart(trace, TERMS, 1).getTitle().getText());
+        BufferedImage image = PngPixels.decode(png(trace, TERMS, 1, 900, 700));
+        Geometry at = Geometry.of(trace, TERMS, 1, 900, 700);
+        assertEquals(BACKGROUND_OF_MASK, at.maskCell(image, 300, ALWAYS));
+        assertEquals(Charts.colour(NEVER), at.maskCell(image, 300, NEVER));
     }
 
     @Test
