@@ -54,7 +54,7 @@ public final class StepBenchmark {
             last[0] = wall;
             last[1] = cpu;
         };
-        TrainingOptions options = new TrainingOptions(warmup + steps + 1, window, 1, 0, 1e-3, 0.99, 0.99, 1e-8, true);
+        TrainingOptions options = new TrainingOptions(warmup + steps + 1, window, 1, 0, false, 1e-3, 0.99, 0.99, 1e-8, true);
         try (NDManager manager = NDManager.newBaseManager()) {
             JetMlp net = JetMlp.mlp(manager, 2, new int[] {50, 50, 50, 50}, 1, new Activation.Tanh(),
                     DataType.FLOAT32, 0);

@@ -64,7 +64,8 @@ public final class Trainer {
             }
             NDArray[] attached = scoped.toArray(new NDArray[0]);
             StateCheckpoints checkpoints = new StateCheckpoints(parameters, adam);
-            Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta());
+            Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta(),
+                    options.convergenceRelative());
 
             boolean[][] masks = new boolean[outputs][terms];
             for (boolean[] m : masks) {
@@ -139,7 +140,8 @@ public final class Trainer {
                             copy(masks), normalized, estimated));
                     if (convergence.converged(iteration, l1)) {
                         status = RunStatus.CONVERGED;
-                        reason = "coefficients stable within " + options.convergenceDelta() + " for "
+                        reason = "coefficients stable within " + options.convergenceDelta()
+                                + (options.convergenceRelative() ? " (relative)" : "") + " for "
                                 + options.convergencePatience() + " iterations";
                         iteration++;
                         break;
