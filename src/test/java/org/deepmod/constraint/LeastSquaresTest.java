@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class LeastSquaresTest {
     private static final BurgersDelta BURGERS = new BurgersDelta(0.1, 1.0);
 
-    private static HostLibrary exactBurgersLibrary() {
+    static HostLibrary exactBurgersLibrary() {
         Dataset grid = Grid.of(Axis.linspace(0.5, 5.0, 50), Axis.linspace(-3, 4, 100)).sample(BURGERS);
         int n = grid.size();
         double[][] columns = new double[12][n];
