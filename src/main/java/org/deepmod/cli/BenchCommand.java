@@ -1,19 +1,119 @@
 package org.deepmod.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.deepmod.experiment.ConfigFiles;
+import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunConfig;
+import org.deepmod.experiment.RunEnvironment;
+import org.deepmod.experiment.RunResult;
+import org.deepmod.sparse.SparseBench;
+import org.deepmod.training.StepBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+/** Benchmarks: figures for notes, never assertions in tests. The reference's figures are printed alongside. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "benchmarks (ms per step, runs per hour). (Not built yet.)")
-public final class BenchCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", hidden = true)
-    List<String> ignored;
+        description = "Benchmarks (ms per step, seconds per run, estimator calls, runs per hour).",
+        subcommands = {BenchCommand.Step.class, BenchCommand.Run.class, BenchCommand.Sparse.class})
+public final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        System.err.println("deepmod bench: not built yet");
-        return Main.EXIT_BAD_INPUT;
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Peak resident memory of this process (VmHWM), in MiB; -1 where /proc is not there. */
+    static long peakRssMib() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    @Command(name = "step", mixinStandardHelpOptions = true,
+            description = "Milliseconds per training step of the Burgers set-up (1600 points, 4x50 tanh, 12 terms), "
+                    + "median after warm-up.")
+    static final class Step implements Callable<Integer> {
+        @Option(names = "--points", defaultValue = "1600", description = "training points (default ${DEFAULT-VALUE})")
+        int points;
+
+        @Option(names = "--steps", defaultValue = "500", description = "measured steps (default ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--warmup", defaultValue = "100", description = "warm-up steps (default ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--threads", defaultValue = "1", description = "intra-op threads (default ${DEFAULT-VALUE})")
+        int threads;
+
+        @Override
+        public Integer call() {
+            StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads);
+            System.out.printf("training step, %d points, 4x50 tanh, 12 terms, %d thread(s): %.2f ms wall, "
+                    + "%.2f ms CPU (medians of %d windows of 25 steps)%n", f.points(), f.threads(), f.wallMs(),
+                    f.cpuMs(), f.windows());
+            System.out.println("reference (DeePyMoD, PyTorch, 1 thread): 23.9 ms per ordinary iteration at 1600 "
+                    + "points, 29.0 ms per full step at 2000");
+            System.out.printf("peak resident memory: %d MiB (reference: 527 MiB)%n", peakRssMib());
+            return Main.EXIT_OK;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Wall seconds and iterations of one run to its discovered equation.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "CONFIG.yaml")
+        Path config;
+
+        @Option(names = "--set", paramLabel = "path=value", description = "override a config value")
+        List<String> settings = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            var tree = ConfigFiles.read(config);
+            ConfigFiles.applySettings(tree, settings);
+            RunConfig run = RunConfig.parse(tree, config.toString());
+            long start = System.nanoTime();
+            RunResult r = LocalRunner.run(run, RunEnvironment.cpu()).result();
+            double wall = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s: %s after %d iterations, %.1f s wall (%.1f s training, %.2f ms per iteration)%n",
+                    config, r.status(), r.iterations(), wall, r.seconds(), 1000 * r.seconds() / Math.max(1, r.iterations()));
+            System.out.println(r.equation());
+            if (r.correctSupport() != null) {
+                System.out.println("correct support: " + (r.correctSupport() ? "yes" : "no")
+                        + ", relative errors: " + r.coefficientErrors());
+            }
+            System.out.printf("peak resident memory: %d MiB%n", peakRssMib());
+            System.out.println("reference (DeePyMoD, burgers 5 % noise, 1 thread): 8226 iterations, 215.9 s");
+            return Main.EXIT_OK;
+        }
+    }
+
+    @Command(name = "sparse", mixinStandardHelpOptions = true,
+            description = "Milliseconds per estimator call on a 1600 x 12 normalised library.")
+    static final class Sparse implements Callable<Integer> {
+        @Option(names = "--calls", defaultValue = "200", description = "measured calls (default ${DEFAULT-VALUE})")
+        int calls;
+
+        @Override
+        public Integer call() {
+            Map<String, Double> ms = SparseBench.run(SparseBench.ESTIMATORS, 1600, calls);
+            ms.forEach((name, t) -> System.out.printf("%-20s %.2f ms per call%n", name, t));
+            System.out.println("reference: scikit-learn's LassoCV inside DeePyMoD, 22 ms per call");
+            return Main.EXIT_OK;
+        }
     }
 }

@@ -16,6 +16,8 @@ import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunOutcome;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.report.EquationFormatter;
+import org.deepmod.report.LossPlot;
+import org.deepmod.report.MaskPlot;
 import org.deepmod.report.Trace;
 import org.deepmod.library.TermNames;
 import org.deepmod.report.TraceWriter;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"One DeepMoD run; prints the discovered equation beside the truth when it is known.",
-                "Writes DIR/result.json, DIR/trace.jsonl and DIR/mask.png.",
+                "Writes DIR/result.json, DIR/trace.jsonl, DIR/mask.png and DIR/loss.png.",
                 "Exit code 0 when training ended (converged or at the iteration cap), 1 when it diverged "
                         + "or failed (result.json says why), 2 for a bad config."})
 public final class RunCommand implements Callable<Integer> {
@@ -69,9 +71,10 @@ public final class RunCommand implements Callable<Integer> {
         TraceWriter.write(dir.resolve("trace.jsonl"), new Trace(result.terms(), outputs, outcome.trace()));
         if (!outcome.trace().isEmpty()) {
             for (int k = 0; k < outputs; k++) {
-                MaskPlotPending.write(outcome.trace(), result.terms(), k,
+                MaskPlot.write(outcome.trace(), result.terms(), k,
                         dir.resolve(k == 0 ? "mask.png" : "mask-" + TermNames.output(k) + ".png"));
             }
+            LossPlot.write(outcome.trace(), dir.resolve("loss.png"));
         }
         System.out.printf("%n%s after %d iterations in %.1f s (%s)%n", result.status(), result.iterations(),
                 result.seconds(), result.reason());

@@ -147,7 +147,7 @@ public final class LocalRunner {
     static TrainingOptions trainingOptions(RunConfig config) {
         RunConfig.Optimizer o = config.optimizer();
         RunConfig.Training t = config.training();
-        return new TrainingOptions(t.maxIterations(), t.writeIterations(), t.patience(), t.delta(),
+        return new TrainingOptions(t.maxIterations(), t.writeIterations(), t.patience(), t.delta(), t.relative(),
                 o.learningRate(), o.beta1(), o.beta2(), o.epsilon(), o.amsgrad());
     }
 

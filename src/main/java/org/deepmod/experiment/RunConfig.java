@@ -59,7 +59,7 @@ public record RunConfig(
     public record Optimizer(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
     }
 
-    public record Training(int maxIterations, int writeIterations, int patience, double delta) {
+    public record Training(int maxIterations, int writeIterations, int patience, double delta, boolean relative) {
     }
 
     /** samples = 0: use every point. */
@@ -133,9 +133,10 @@ public record RunConfig(
         ConfigReader conv = tr.child("convergence");
         int cPatience = conv.integer("patience", 200, 0, 100_000_000);
         double cDelta = conv.number("delta", 1e-4, 0.0, 1e6);
+        boolean cRelative = conv.bool("relative", false);
         conv.finish();
         tr.finish();
-        Training training = new Training(maxIt, write, cPatience, cDelta);
+        Training training = new Training(maxIt, write, cPatience, cDelta, cRelative);
         String device = r.string("device", "auto", DEVICES);
         r.finish();
         if (!problems.isEmpty()) {
@@ -220,6 +221,7 @@ public record RunConfig(
         ObjectNode cv = t.putObject("convergence");
         cv.put("patience", training.patience());
         cv.put("delta", training.delta());
+        cv.put("relative", training.relative());
         o.put("device", device);
         return o;
     }

@@ -132,4 +132,108 @@ public final class BuiltInEstimators {
             return new Threshold(lassoCv(p), p.nonNegative("threshold"));
         }
     }
+
+    public static final class RidgeRegression extends Provider {
+        public RidgeRegression() {
+            super("ridge", "ridge regression ||y - Xw||^2 + alpha ||w||^2 (scikit-learn's Ridge; not sparse)",
+                    List.of(new EstimatorParameter("alpha", "1.0", "penalty (scikit-learn's default)")));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new Ridge(p.nonNegative("alpha"));
+        }
+    }
+
+    public static final class SequentiallyThresholdedLeastSquares extends Provider {
+        public SequentiallyThresholdedLeastSquares() {
+            super("stlsq", "sequentially thresholded ridge, then a least-squares refit on the support "
+                    + "(pysindy's STLSQ)", List.of(
+                    new EstimatorParameter("threshold", "0.1", "smallest |coefficient| kept at each iteration"),
+                    // pysindy's 0.05 is too much ridge on a unit-norm library: it shrinks collinear terms together
+                    // (on the Burgers library u_x and u^2*u_x survive); 1e-3 is DeePyMoD's PDEFIND lambda.
+                    new EstimatorParameter("alpha", "1e-3", "ridge penalty of the iterations (pysindy: 0.05)"),
+                    new EstimatorParameter("max-iter", "20", "thresholding iterations, at most"),
+                    new EstimatorParameter("unbias", "true", "refit the final support without penalty")));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new Stlsq(p.nonNegative("threshold"), p.nonNegative("alpha"), p.integer("max-iter", 1),
+                    p.flag("unbias"));
+        }
+    }
+
+    public static final class PdeFindTrainStRidge extends Provider {
+        public PdeFindTrainStRidge() {
+            super("pde-find", "PDE-FIND's TrainSTRidge (Rudy et al. 2017): STRidge with the tolerance searched "
+                    + "on a seeded 80/20 split against held-out error + l0 penalty", List.of(
+                    new EstimatorParameter("lambda", "1e-3", "ridge penalty of STRidge (columns at unit norm)"),
+                    new EstimatorParameter("d-tol", "0.1", "initial tolerance and tolerance step"),
+                    new EstimatorParameter("tol-iters", "25", "tolerance search steps (maxit)"),
+                    new EstimatorParameter("str-iters", "10", "thresholding iterations of STRidge"),
+                    new EstimatorParameter("l0-penalty", "auto", "penalty per term; auto = 1e-3 * cond(X)"),
+                    new EstimatorParameter("split", "0.8", "fraction of rows used for training")));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            Double l0 = p.isAuto("l0-penalty") ? null : p.nonNegative("l0-penalty");
+            return new PdeFind(p.nonNegative("lambda"), p.positive("d-tol"), p.integer("tol-iters", 1),
+                    p.integer("str-iters", 1), l0, p.number("split", 0.05, 0.95), seed);
+        }
+    }
+
+    public static final class ClusteredLassoCv extends Provider {
+        public ClusteredLassoCv() {
+            super("clustering", "lasso-cv, then exact two-means on |c| keeping the cluster of the largest "
+                    + "(DeePyMoD's Clustering, deterministic, returning coefficients)", LASSO_CV);
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new Clustering(lassoCv(p));
+        }
+    }
+
+    /** The ridge that gives the adaptive weights; small, since the columns are at unit norm. */
+    private static final EstimatorParameter RIDGE_ALPHA = new EstimatorParameter("ridge-alpha", "1e-3",
+            "ridge penalty of the initial estimate that gives the weights |c_ridge|^-gamma");
+    private static final EstimatorParameter GAMMA = new EstimatorParameter("gamma", "2",
+            "exponent of the adaptive weights");
+
+    public static final class AdaptiveLassoCv extends Provider {
+        public AdaptiveLassoCv() {
+            super("adaptive-lasso", "adaptive Lasso (Zou 2006): weights |c_ridge|^-gamma, alpha by "
+                    + "cross-validation", concat(List.of(GAMMA, RIDGE_ALPHA), LASSO_CV));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new AdaptiveLasso(p.positive("gamma"), p.nonNegative("ridge-alpha"), lassoCv(p));
+        }
+    }
+
+    public static final class RandomisedAdaptiveLassoStability extends Provider {
+        public RandomisedAdaptiveLassoStability() {
+            super("stability-selection", "stability selection with the randomised adaptive Lasso (Tod, Both and "
+                    + "Kusters, Sparsistent model discovery); also gives selection probabilities", List.of(
+                    new EstimatorParameter("resamples", "40", "B, half-samples drawn without replacement"),
+                    new EstimatorParameter("lambdas", "10", "lambda values on the grid"),
+                    new EstimatorParameter("decades", "3", "decades the grid spans below lambda_max"),
+                    GAMMA, RIDGE_ALPHA,
+                    new EstimatorParameter("weight-min", "0.1", "random weights ~ Beta(1,2) clipped to [this, 1]"),
+                    new EstimatorParameter("threshold", "0.9", "pi: least selection probability kept, in (0.5, 1]"),
+                    new EstimatorParameter("expected-false", "3", "bound on the expected number of false "
+                            + "selections that sets lambda_min"),
+                    LASSO_CV.get(3), LASSO_CV.get(4)));
+        }
+
+        @Override
+        public SparseEstimator create(EstimatorParameters p, long seed) {
+            return new StabilitySelection(p.integer("resamples", 1), p.integer("lambdas", 1), p.positive("decades"),
+                    p.positive("gamma"), p.nonNegative("ridge-alpha"), p.number("weight-min", Double.MIN_NORMAL, 1.0),
+                    p.numberAbove("threshold", 0.5, 1.0), p.positive("expected-false"), p.integer("max-iter", 1), p.positive("tol"), seed);
+        }
+    }
 }

@@ -61,6 +61,15 @@ public final class EstimatorParameters {
         return value;
     }
 
+    /** A finite number in (exclusiveMin, max]. */
+    public double numberAbove(String name, double exclusiveMin, double max) {
+        double value = parse(name, "a number in (" + exclusiveMin + ", " + max + "]");
+        if (!(value > exclusiveMin && value <= max)) {
+            throw bad(name, "a number in (" + exclusiveMin + ", " + max + "]");
+        }
+        return value;
+    }
+
     /** A finite number &gt; 0. */
     public double positive(String name) {
         double value = parse(name, "a number > 0");

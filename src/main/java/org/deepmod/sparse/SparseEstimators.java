@@ -37,17 +37,36 @@ public final class SparseEstimators {
         return new ArrayList<>(Registry.PROVIDERS.keySet());
     }
 
-    /** Every estimator with its description, parameters and defaults: the text {@code --help} shows. */
+    /** Every estimator with its description, parameters and defaults: the text {@code --help} shows (78 columns). */
     public static String describe() {
         StringBuilder text = new StringBuilder();
         for (SparseEstimatorProvider provider : Registry.PROVIDERS.values()) {
-            text.append(String.format("  %s%n      %s%n", provider.name(), provider.description()));
+            text.append("  ").append(provider.name()).append('\n');
+            wrap(text, "      ", provider.description(), "      ");
             for (EstimatorParameter parameter : provider.parameters()) {
-                text.append(String.format("      %-28s %s%n", parameter.name() + "=" + parameter.defaultValue(),
-                        parameter.description()));
+                String label = String.format("      %-24s ", parameter.name() + "=" + parameter.defaultValue());
+                wrap(text, label, parameter.description(), " ".repeat(31));
             }
         }
         return text.toString();
+    }
+
+    private static final int WIDTH = 78;
+
+    /** Appends {@code words} after {@code first}, wrapping at {@link #WIDTH} with {@code indent} on later lines. */
+    private static void wrap(StringBuilder text, String first, String words, String indent) {
+        StringBuilder line = new StringBuilder(first);
+        boolean empty = true;
+        for (String word : words.split(" ")) {
+            if (!empty && line.length() + 1 + word.length() > WIDTH) {
+                text.append(line).append('\n');
+                line = new StringBuilder(indent);
+                empty = true;
+            }
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
+        }
+        text.append(line).append('\n');
     }
 
     /** Loaded on first use; two different providers under one name would make configs ambiguous, so that fails. */

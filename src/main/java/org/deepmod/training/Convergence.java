@@ -8,16 +8,23 @@ package org.deepmod.training;
 public final class Convergence {
     private final int patience;
     private final double delta;
+    private final boolean relative;
     private boolean armed;
     private Double startL1;
     private int startIteration;
 
-    public Convergence(int patience, double delta) {
+    public Convergence(int patience, double delta, boolean relative) {
         if (patience < 0 || !(delta >= 0)) {
             throw new IllegalArgumentException("patience and delta must be >= 0");
         }
         this.patience = patience;
         this.delta = delta;
+        this.relative = relative;
+    }
+
+    /** The reference's absolute band. */
+    public Convergence(int patience, double delta) {
+        this(patience, delta, false);
     }
 
     /** Called when the mask is updated: convergence may be declared from now on. */
@@ -29,7 +36,7 @@ public final class Convergence {
         if (!armed) {
             return false;
         }
-        if (startL1 == null || Math.abs(startL1 - l1) >= delta) {
+        if (startL1 == null || Math.abs(startL1 - l1) >= (relative ? delta * Math.abs(startL1) : delta)) {
             startL1 = l1;
             startIteration = iteration;
             return false;

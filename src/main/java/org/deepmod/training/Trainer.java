@@ -27,6 +27,12 @@ import org.deepmod.nn.Scalars;
  * optimiser state temporarily attached, so that nothing accumulates across iterations.
  */
 public final class Trainer {
+    /**
+     * A loss this many times its first value means the optimiser has left the basin for good: a healthy run
+     * starts from its largest loss, an untrained network. (A too large
+     * learning rate saturates tanh and blows up the output weights long before anything becomes NaN.)
+     */
+    static final double DIVERGENCE_FACTOR = 1e3;
     private final TrainingOptions options;
 
     public Trainer(TrainingOptions options) {
@@ -58,7 +64,8 @@ public final class Trainer {
             }
             NDArray[] attached = scoped.toArray(new NDArray[0]);
             StateCheckpoints checkpoints = new StateCheckpoints(parameters, adam);
-            Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta());
+            Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta(),
+                    options.convergenceRelative());
 
             boolean[][] masks = new boolean[outputs][terms];
             for (boolean[] m : masks) {
@@ -69,6 +76,7 @@ public final class Trainer {
             RunStatus status = RunStatus.MAX_ITERATIONS;
             String reason = "reached the iteration cap of " + options.maxIterations();
             int iteration = 0;
+            double initialLoss = Double.NaN;
             for (; iteration < options.maxIterations(); iteration++) {
                 boolean write = iteration % options.writeIterations() == 0;
                 try (NDManager step = manager.newSubManager()) {
@@ -84,9 +92,13 @@ public final class Trainer {
                             .mean(new int[] {0}).sum();
                     NDArray loss = mse.add(reg);
                     double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
-                    if (!Double.isFinite(lossValue)) {
+                    if (iteration == 0) {
+                        initialLoss = lossValue;
+                    }
+                    if (!Double.isFinite(lossValue) || lossValue > DIVERGENCE_FACTOR * initialLoss) {
                         status = RunStatus.DIVERGED;
-                        reason = "the loss became " + lossValue + " at iteration " + iteration;
+                        reason = "the loss became " + lossValue + " at iteration " + iteration
+                                + (Double.isFinite(lossValue) ? " (" + DIVERGENCE_FACTOR + " times its initial value)" : "");
                         break;
                     }
                     JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
@@ -128,7 +140,8 @@ public final class Trainer {
                             copy(masks), normalized, estimated));
                     if (convergence.converged(iteration, l1)) {
                         status = RunStatus.CONVERGED;
-                        reason = "coefficients stable within " + options.convergenceDelta() + " for "
+                        reason = "coefficients stable within " + options.convergenceDelta()
+                                + (options.convergenceRelative() ? " (relative)" : "") + " for "
                                 + options.convergencePatience() + " iterations";
                         iteration++;
                         break;

@@ -36,7 +36,8 @@ class TraceRoundTripTest {
         for (int k = 0; k < outputs; k++) {
             for (int j = 0; j < TERMS.size(); j++) {
                 masks[k][j] = random.nextBoolean();
-                coefficients[k][j] = random.nextBoolean() ? random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20)
+                coefficients[k][j] = random.nextBoolean()
+                        ? random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20)
                         : AWKWARD[random.nextInt(AWKWARD.length)];
                 if (updated) {
                     estimator[k][j] = random.nextGaussian();

@@ -75,6 +75,19 @@ class ScikitLearnReferenceTest {
 
     @ParameterizedTest
     @MethodSource("caseNames")
+    void ridgeMatchesWithin1e8(String name) {
+        JsonNode c = Fixtures.referenceCase(name);
+        double[][] x = Fixtures.matrix(c.get("x"));
+        double[] y = Fixtures.vector(c.get("y"));
+        for (JsonNode expected : c.get("ridge")) {
+            SparseEstimator ridge = SparseEstimators.create("ridge", Map.of("alpha", expected.get("alpha").asText()), 0);
+            assertArrayEquals(Fixtures.vector(expected.get("coefficients")), ridge.fit(x, y).coefficients(), 1e-8,
+                    "alpha " + expected.get("alpha"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("caseNames")
     void elasticNetCvChoosesScikitLearnsRatioAndAlpha(String name) {
         JsonNode c = Fixtures.referenceCase(name);
         JsonNode expected = c.get("elasticNetCv");

@@ -1,0 +1,11 @@
+/**
+ * What a run leaves for people: the discovered equation as text
+ * ({@link org.deepmod.report.EquationFormatter}), the training trace as JSON Lines
+ * ({@link org.deepmod.report.TraceWriter}, {@link org.deepmod.report.TraceReader}; {@code trace.jsonl}) and
+ * PNG plots drawn headless with JFreeChart: {@link org.deepmod.report.MaskPlot} ({@code mask.png}, the mask
+ * and the normalised coefficients over training) and {@link org.deepmod.report.LossPlot} ({@code loss.png}).
+ *
+ * <p>Everything here works from {@link org.deepmod.training.TraceEntry} records and term names, so
+ * {@code deepmod report} can redraw a finished run from its trace file. No DJL and no Spark here.
+ */
+package org.deepmod.report;

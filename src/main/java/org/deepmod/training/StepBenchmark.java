@@ -1,0 +1,71 @@
+package org.deepmod.training;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.deepmod.constraint.LeastSquares;
+import org.deepmod.library.Library1D;
+import org.deepmod.nn.Activation;
+import org.deepmod.nn.DjlEnvironment;
+import org.deepmod.nn.JetMlp;
+
+/**
+ * Milliseconds per training step of the reference's Burgers set-up (1600 training points, 4 x 50 tanh,
+ * Library1D(2, 3) = 12 terms, least squares), measured through the real {@link Trainer} with a mask that is
+ * never updated: per window of {@code writeIterations} steps, wall and thread-CPU time; medians after
+ * warm-up. The data are random points, which costs the same as real ones.
+ */
+public final class StepBenchmark {
+    private StepBenchmark() {
+    }
+
+    /** Medians per step: wall ms, thread-CPU ms, and the number of windows measured. */
+    public record Figures(double wallMs, double cpuMs, int windows, int points, int threads) {
+    }
+
+    public static Figures run(int points, int steps, int warmup, int threads) {
+        DjlEnvironment.init(threads);
+        SplittableRandom random = new SplittableRandom(1);
+        double[] coords = new double[points * 2];
+        double[] targets = new double[points];
+        for (int i = 0; i < coords.length; i++) {
+            coords[i] = random.nextDouble() * 2 - 1;
+        }
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = random.nextDouble();
+        }
+        Samples train = new Samples(coords, 2, targets, 1);
+        Samples test = new Samples(Arrays.copyOf(coords, 200), 2, Arrays.copyOf(targets, 100), 1);
+        int window = 25;
+        ThreadMXBean threadsBean = ManagementFactory.getThreadMXBean();
+        List<double[]> windows = new ArrayList<>();
+        long[] last = {System.nanoTime(), threadsBean.getCurrentThreadCpuTime()};
+        TrainingListener timer = entry -> {
+            long wall = System.nanoTime();
+            long cpu = threadsBean.getCurrentThreadCpuTime();
+            if (entry.iteration() > warmup) {
+                windows.add(new double[] {(wall - last[0]) / 1e6 / window, (cpu - last[1]) / 1e6 / window});
+            }
+            last[0] = wall;
+            last[1] = cpu;
+        };
+        TrainingOptions options = new TrainingOptions(warmup + steps + 1, window, 1, 0, false, 1e-3, 0.99, 0.99, 1e-8, true);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            JetMlp net = JetMlp.mlp(manager, 2, new int[] {50, 50, 50, 50}, 1, new Activation.Tanh(),
+                    DataType.FLOAT32, 0);
+            MaskEstimator never = (library, output) -> {
+                throw new IllegalStateException("the benchmark never updates the mask");
+            };
+            DeepMoD model = new DeepMoD(net, new Library1D(2, 3), never, new LeastSquares());
+            new Trainer(options).train(model, train, test, new Periodic(1, Integer.MAX_VALUE), timer);
+        }
+        double[] wall = windows.stream().mapToDouble(w -> w[0]).sorted().toArray();
+        double[] cpu = windows.stream().mapToDouble(w -> w[1]).sorted().toArray();
+        return new Figures(wall[wall.length / 2], cpu[cpu.length / 2], wall.length, points, threads);
+    }
+}

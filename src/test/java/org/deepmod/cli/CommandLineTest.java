@@ -1,0 +1,95 @@
+package org.deepmod.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    private static final Path PROJECT = Path.of(System.getProperty("deepmod.project.dir", "."));
+
+    /** Runs the command line in this JVM, capturing both streams. */
+    static Result execute(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            var cmd = Main.commandLine();
+            cmd.setOut(new java.io.PrintWriter(System.out, true));
+            cmd.setErr(new java.io.PrintWriter(System.err, true));
+            int code = cmd.execute(args);
+            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    @Test
+    void launcherHelpListsTheContractCommands() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(PROJECT.resolve("bin/deepmod").toString(), "--help")
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), text);
+        for (String command : new String[] {"run", "sweep", "report", "sparse", "bench"}) {
+            assertTrue(text.contains("  " + command + " "), command + " missing from:\n" + text);
+        }
+    }
+
+    @Test
+    void badConfigExitsTwoNamingThePath(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "noise: 0.05\nnetwork: {hidden: [50, 50], activation: relu}\n");
+        Result r = execute("run", config.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("network.activation"), r.err());
+        assertTrue(r.err().contains("bad.yaml"), r.err());
+        assertTrue(!Files.exists(dir.resolve("out").resolve("result.json")), "nothing trains on a bad config");
+    }
+
+    @Test
+    void badSettingExitsTwo(@TempDir Path dir) {
+        Result r = execute("run", PROJECT.resolve("configs/burgers.yaml").toString(), "--set", "samples=-5",
+                "--out", dir.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains("samples: -5 is out of range"), r.err());
+    }
+
+    @Test
+    void missingConfigFileExitsTwo(@TempDir Path dir) {
+        Result r = execute("run", dir.resolve("nope.yaml").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code());
+        assertTrue(r.err().contains("nope.yaml: no such file"), r.err());
+    }
+
+    /** A learning rate of 10 blows the network up: the run is marked DIVERGED and its result still written. */
+    @Test
+    void divergingRunIsMarkedAndRecorded(@TempDir Path dir) throws IOException {
+        Result r = execute("run", PROJECT.resolve("configs/burgers.yaml").toString(), "--out", dir.toString(),
+                "--set", "optimizer.lr=10", "--set", "network.hidden=[20,20]", "--set", "samples=500",
+                "--set", "training.maxIterations=500");
+        assertEquals(Main.EXIT_FAILURE, r.code(), r.out() + r.err());
+        JsonNode result = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
+        assertEquals("DIVERGED", result.get("status").asText());
+        assertTrue(result.get("iterations").asInt() < 500, "stopped at the divergence");
+        assertTrue(result.get("reason").asText().contains("the loss became"), result.get("reason").asText());
+        assertTrue(Files.exists(dir.resolve("trace.jsonl")));
+    }
+}

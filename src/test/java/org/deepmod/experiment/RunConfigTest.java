@@ -1,0 +1,107 @@
+package org.deepmod.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.deepmod.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RunConfigTest {
+    private static final Path PROJECT = Path.of(System.getProperty("deepmod.project.dir", "."));
+
+    private static RunConfig parse(String yaml) {
+        return RunConfig.parse(ConfigFiles.parse(yaml, "test.yaml"), "test.yaml");
+    }
+
+    @Test
+    void emptyConfigIsTheReferenceBurgersSetUp() {
+        RunConfig c = parse("{}");
+        assertEquals("burgers-delta", c.dataset().type());
+        assertArrayEquals(new int[] {50, 50, 50, 50}, c.network().hidden());
+        assertEquals(12, LocalRunner.library(c, 1).terms());
+        assertEquals("threshold", c.estimator().name());
+        assertEquals(1e-3, c.optimizer().learningRate());
+        assertEquals(0.99, c.optimizer().beta1());
+        assertEquals("train-test-periodic", c.scheduler().type());
+    }
+
+    @Test
+    void shippedConfigsParse() {
+        for (String name : List.of("burgers.yaml", "kdv.yaml", "advection-diffusion-2d.yaml", "burgers-pdefind.yaml")) {
+            Path file = PROJECT.resolve("configs").resolve(name);
+            RunConfig c = RunConfig.parse(ConfigFiles.read(file), file.toString());
+            assertTrue(c.training().maxIterations() > 0, name);
+        }
+    }
+
+    /** Each bad config is rejected, and the message names the path of the problem. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "noise: -0.1                                  | noise: -0.1 is out of range",
+            "noize: 0.1                                   | noize: unknown key",
+            "network: {hidden: [50, x]}                   | network.hidden[1]: expected a whole number",
+            "network: {activation: relu}                  | network.activation: 'relu' is not one of",
+            "network: {type: transformer}                 | network.type: 'transformer' is not one of",
+            "estimator: lasso-magic                       | estimator.name: ",
+            "estimator: {name: threshold, threshhold: 1}  | estimator.name: ",
+            "library: {poly: 9}                           | library.poly: 9 is out of range",
+            "dataset: {type: burgers-delta, nu: abc}      | dataset.nu: expected a number",
+            "dataset: {type: file}                        | dataset.path: required",
+            "dataset: {type: burgers-delta, t: {start: 5, stop: 1}} | dataset.t: stop (1.0) must be greater",
+            "training: {maxIterations: 0}                 | training.maxIterations: 0 is out of range",
+            "optimizer: {betas: [0.9]}                    | optimizer.betas: expected a list of 2 numbers",
+            "scheduler: {type: weekly}                    | scheduler.type: 'weekly' is not one of",
+            "seed: 1.5                                    | seed: expected a whole number",
+    })
+    void badConfigNamesThePath(String yaml, String expected) {
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(yaml));
+        assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parse("noise: -1\nnetwork: {activation: relu}\ncolour: blue"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesFileAndLine() {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> ConfigFiles.parse("noise: 0.1\nnetwork: {hidden: [50\n", "broken.yaml"));
+        assertTrue(e.getMessage().startsWith("broken.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void settingsOverrideAnyPathAndExpandShorthand() {
+        ObjectNode tree = ConfigFiles.parse("estimator: threshold\nnoise: 0.1", "t.yaml");
+        ConfigFiles.applySettings(tree, List.of("noise=0.5", "network.hidden=[30,30]", "estimator.threshold=0.2",
+                "seed=3"));
+        RunConfig c = RunConfig.parse(tree, "t.yaml");
+        assertEquals(0.5, c.noise());
+        assertArrayEquals(new int[] {30, 30}, c.network().hidden());
+        assertEquals("threshold", c.estimator().name());
+        assertEquals("0.2", c.estimator().parameters().get("threshold"));
+        assertEquals(3, c.seed());
+    }
+
+    @Test
+    void runIdIsStableAndFollowsTheResolvedConfig() {
+        RunConfig a = parse("noise: 0.1\nnetwork: {hidden: [50, 50, 50, 50]}");
+        RunConfig b = parse("network: {hidden: [50, 50, 50, 50]}\nnoise: 0.10");
+        RunConfig defaults = parse("noise: 0.1");
+        assertEquals(a.runId(), b.runId(), "key order and number format do not matter");
+        assertEquals(a.runId(), defaults.runId(), "an explicit default is the same run");
+        assertNotEquals(a.runId(), parse("noise: 0.1\nseed: 1").runId());
+        assertEquals(16, a.runId().length());
+    }
+}

@@ -1,0 +1,81 @@
+package org.deepmod.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.deepmod.experiment.ConfigFiles;
+import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunConfig;
+import org.deepmod.experiment.RunEnvironment;
+import org.deepmod.experiment.RunResult;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End-to-end discovery with the shipped configs: the exact set of active terms and each coefficient within
+ * a tolerance of the truth, in the units of the data. Seeded, CPU. The Burgers 5 % case runs by default;
+ * the longer ones are tagged {@code discovery} ({@code mvn test -Pdiscovery}).
+ */
+class DiscoveryTest {
+    private static final Path CONFIGS = Path.of(System.getProperty("deepmod.project.dir", ".")).resolve("configs");
+
+    private static RunResult run(String config, String... settings) {
+        var tree = ConfigFiles.read(CONFIGS.resolve(config));
+        ConfigFiles.applySettings(tree, List.of(settings));
+        RunConfig run = RunConfig.parse(tree, config);
+        RunResult r = LocalRunner.run(run, RunEnvironment.cpu()).result();
+        System.out.printf("%s %s: %s after %d iterations, %.1f s: %s%n", config, String.join(" ", settings),
+                r.status(), r.iterations(), r.seconds(), r.equation());
+        return r;
+    }
+
+    private static void assertDiscovered(RunResult r, Map<String, Double> tolerances) {
+        TreeSet<String> active = new TreeSet<>();
+        for (int j = 0; j < r.terms().size(); j++) {
+            if (r.mask()[j]) {
+                active.add(r.terms().get(j));
+            }
+        }
+        assertEquals(new TreeSet<>(tolerances.keySet()), active, r.equation());
+        assertTrue(r.correctSupport(), r.equation());
+        tolerances.forEach((term, tolerance) -> {
+            double error = r.coefficientErrors().get(term);
+            assertTrue(error < tolerance, term + ": relative error " + error + " in " + r.equation());
+        });
+        assertTrue(r.status().equals("CONVERGED") || r.status().equals("MAX_ITERATIONS"), r.status());
+    }
+
+    @Test
+    void burgersFivePercentNoise() {
+        assertDiscovered(run("burgers.yaml"), Map.of("u_xx", 0.10, "u*u_x", 0.05));
+    }
+
+    @Test
+    @Tag("discovery")
+    void burgersFiftyPercentNoise() {
+        assertDiscovered(run("burgers.yaml", "noise=0.5"), Map.of("u_xx", 0.20, "u*u_x", 0.20));
+    }
+
+    @Test
+    @Tag("discovery")
+    void burgersPdeFindDataFile() {
+        assertDiscovered(run("burgers-pdefind.yaml"), Map.of("u_xx", 0.10, "u*u_x", 0.10));
+    }
+
+    @Test
+    @Tag("discovery")
+    void advectionDiffusion2d() {
+        assertDiscovered(run("advection-diffusion-2d.yaml"),
+                Map.of("u_x", 0.10, "u_y", 0.10, "u_xx", 0.10, "u_yy", 0.10));
+    }
+
+    @Test
+    @Tag("discovery")
+    void kdvTwoSolitons() {
+        assertDiscovered(run("kdv.yaml"), Map.of("u_xxx", 0.10, "u*u_x", 0.10));
+    }
+}

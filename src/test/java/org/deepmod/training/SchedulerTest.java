@@ -1,0 +1,76 @@
+package org.deepmod.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchedulerTest {
+    /** Records what a scheduler asked of its checkpoints. */
+    static final class Log implements SparsityScheduler.Checkpoints {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void save() {
+            calls.add("save");
+        }
+
+        @Override
+        public void restore() {
+            calls.add("restore");
+        }
+    }
+
+    @Test
+    void periodicHonoursItsInitialIteration() {
+        Periodic p = new Periodic(50, 1000);
+        List<Integer> fired = new ArrayList<>();
+        for (int it = 0; it <= 1200; it += 25) {
+            if (p.shouldUpdate(it, 0, new Log())) {
+                fired.add(it);
+            }
+        }
+        assertEquals(List.of(1000, 1050, 1100, 1150, 1200), fired, "the reference fired at 0, 50, 100, ...");
+    }
+
+    @Test
+    void trainTestPeriodicRestoresTheBestThenGoesPeriodic() {
+        TrainTest s = TrainTest.trainTestPeriodic(50, 100, 1e-3);
+        Log log = new Log();
+        double[] losses = {1.0, 0.5, 0.4995, 0.4994, 0.4993, 0.4992, 0.4991, 0.4990};
+        List<Integer> fired = new ArrayList<>();
+        int it = 0;
+        for (double loss : losses) {
+            if (s.shouldUpdate(it, loss, log)) {
+                fired.add(it);
+            }
+            it += 25;
+        }
+        // best at 25 (0.5); no improvement of 1e-3 until 125 = 25 + 100: restore and update there,
+        // then every 50 iterations whatever the loss
+        assertEquals(List.of(125, 175), fired);
+        assertEquals(List.of("save", "save", "restore"), log.calls);
+        assertFalse(s.shouldUpdate(200, 9.0, log));
+        assertTrue(s.shouldUpdate(225, 9.0, log));
+    }
+
+    @Test
+    void convergenceWaitsForAMaskUpdate() {
+        Convergence c = new Convergence(200, 1e-4);
+        for (int it = 0; it <= 1000; it += 25) {
+            assertFalse(c.converged(it, 1.0), "no convergence with every term still active");
+        }
+        c.maskUpdated();
+        assertFalse(c.converged(1025, 1.0));
+        assertFalse(c.converged(1200, 1.00005));
+        assertTrue(c.converged(1225, 1.00009), "within delta of the reference for 200 iterations");
+        Convergence moving = new Convergence(200, 1e-4);
+        moving.maskUpdated();
+        for (int it = 0; it <= 1000; it += 25) {
+            assertFalse(moving.converged(it, 1.0 + it * 1e-5), "drifting coefficients never converge");
+        }
+    }
+}
