@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.deepmod.BadInputException;
 
 /**
  * A sweep file as written: a name, an output folder, the base run config (the schema of {@code deepmod run})
@@ -17,7 +19,8 @@ import java.util.Map;
  * <pre>
  * name: burgers-noise
  * output: out/burgers-noise          # optional, default out/&lt;name&gt;; may be hdfs://
- * base: { ...a run config... }
+ * base: { ...a run config... }      # or a run config file, relative to this one: base: burgers.yaml
+ * set: {samples: 1000}               # optional overrides of the base, as deepmod run --set
  * axes:
  *   noise: [0.0, 0.2, 0.4]            # a config path and its values; axes combine as a grid
  *   estimator.threshold: [0.05, 0.1]
@@ -29,7 +32,7 @@ import java.util.Map;
  *
  * Parsing checks the file's shape (every problem with its path); {@link SweepPlan} then checks every run.
  */
-public record SweepConfig(String source, String name, String output, ObjectNode base, List<AxisGroup> groups) {
+public record SweepConfig(String source, String name, String output, SweepBase base, List<AxisGroup> groups) {
 
     static final String ZIP = "zip";
     /** A grid this large is a typo (a seeds count, a list pasted twice), not an experiment. */
@@ -41,7 +44,7 @@ public record SweepConfig(String source, String name, String output, ObjectNode 
 
     /** Reads and checks a sweep file; a bad file throws a {@link ConfigException} naming each path. */
     public static SweepConfig read(Path file) {
-        return parse(ConfigFiles.read(file), file.toString(), defaultName(file));
+        return parse(ConfigFiles.read(file), file.toString(), defaultName(file), file.toAbsolutePath().getParent());
     }
 
     private static String defaultName(Path file) {
@@ -50,18 +53,13 @@ public record SweepConfig(String source, String name, String output, ObjectNode 
         return dot > 0 ? f.substring(0, dot) : f;
     }
 
-    public static SweepConfig parse(ObjectNode root, String source, String defaultName) {
+    /** @param folder where a base given as a file name is looked up (the sweep file's folder) */
+    public static SweepConfig parse(ObjectNode root, String source, String defaultName, Path folder) {
         List<String> problems = new ArrayList<>();
         ConfigReader r = new ConfigReader(root, "", problems);
         String name = r.string("name", defaultName, null);
         String output = r.string("output", "out/" + name, null);
-        JsonNode base = r.raw("base");
-        if (base == null || base.isNull()) {
-            problems.add("base: required: the run config every run of the sweep starts from");
-        } else if (!base.isObject()) {
-            problems.add("base: expected a mapping (a run config, as for deepmod run), got "
-                    + ConfigReader.describe(base));
-        }
+        SweepBase base = readBase(r.raw("base"), r.raw("set"), folder, problems);
         List<AxisGroup> groups = new ArrayList<>();
         readAxes(r.raw("axes"), groups, problems);
         SweepAxis seeds = readSeeds(r.raw("seeds"), problems);
@@ -70,13 +68,48 @@ public record SweepConfig(String source, String name, String output, ObjectNode 
         }
         checkEachPathOnce(groups, problems);
         r.finish();
-        ObjectNode baseTree = base != null && base.isObject() ? ((ObjectNode) base).deepCopy()
-                : JsonNodeFactory.instance.objectNode();
         if (!problems.isEmpty()) {
-            problems.addAll(baseOnlyProblems(baseTree, groups, source));
+            problems.addAll(baseOnlyProblems(base, groups, source));
             throw new ConfigException(source, problems);
         }
-        return new SweepConfig(source, name, output, baseTree, groups);
+        return new SweepConfig(source, name, output, base, groups);
+    }
+
+    private static SweepBase readBase(JsonNode base, JsonNode set, Path folder, List<String> problems) {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        String file = null;
+        if (base == null || base.isNull()) {
+            problems.add("base: required: the run config every run of the sweep starts from (a mapping, or a run "
+                    + "config file relative to the sweep file)");
+        } else if (base.isObject()) {
+            tree = ((ObjectNode) base).deepCopy();
+        } else if (base.isTextual()) {
+            Path path = folder == null ? Path.of(base.asText()) : folder.resolve(base.asText());
+            file = path.toString();
+            try {
+                tree = ConfigFiles.read(path);
+            } catch (BadInputException e) {
+                problems.add("base: " + e.getMessage());
+            }
+        } else {
+            problems.add("base: expected a run config (a mapping, or a file name), got " + ConfigReader.describe(base));
+        }
+        Map<String, JsonNode> overrides = new LinkedHashMap<>();
+        if (set != null && !set.isNull()) {
+            if (!set.isObject()) {
+                problems.add("set: expected a mapping from config path to value, got " + ConfigReader.describe(set));
+            } else {
+                set.fields().forEachRemaining(e -> {
+                    String problem = pathProblem(e.getKey());
+                    if (problem != null) {
+                        problems.add("set." + e.getKey() + ": " + problem);
+                    } else {
+                        overrides.put(e.getKey(), e.getValue());
+                    }
+                });
+            }
+        }
+        return new SweepBase(tree, file, overrides);
     }
 
     private static void readAxes(JsonNode axes, List<AxisGroup> groups, List<String> problems) {
@@ -226,22 +259,22 @@ public record SweepConfig(String source, String name, String output, ObjectNode 
      * When the file's shape is wrong no run can be built; still report what is wrong in the base, so that
      * every problem is listed at once (except at paths an axis would have set).
      */
-    private static List<String> baseOnlyProblems(ObjectNode base, List<AxisGroup> groups, String source) {
+    private static List<String> baseOnlyProblems(SweepBase base, List<AxisGroup> groups, String source) {
+        List<String> out = new ArrayList<>();
+        ObjectNode tree = base.resolved(out);
         try {
-            RunConfig.parse(base, source);
-            return List.of();
+            RunConfig.parse(tree, source);
         } catch (ConfigException e) {
-            List<String> out = new ArrayList<>();
             for (String p : e.problems()) {
                 String path = ProblemLocations.pathOf(p);
                 boolean setByAxis = groups.stream().flatMap(g -> g.axes().stream())
                         .anyMatch(a -> ProblemLocations.isUnder(path, a.path()));
                 if (!setByAxis) {
-                    out.add(ProblemLocations.inBase(p));
+                    out.add(base.locate(p));
                 }
             }
-            return out;
         }
+        return out;
     }
 
     /** Every axis in file order (groups in order, seeds last). */

@@ -53,12 +53,12 @@ public final class SweepPlan {
             throw new ConfigException(sweep.source(), List.of("axes: the grid makes "
                     + (size == Long.MAX_VALUE ? "too many" : Long.toString(size)) + " runs; at most " + MAX_RUNS));
         }
-        ObjectNode base = sweep.base().deepCopy();
+        Set<String> problems = new LinkedHashSet<>();
+        ObjectNode base = sweep.base().resolved(problems);
         if (!base.has("name")) {
             base.put("name", sweep.name());
         }
         Set<String> baseProblems = problemsOf(base, sweep.source());
-        Set<String> problems = new LinkedHashSet<>();
         List<RunSpec> runs = new ArrayList<>();
         Map<String, List<ProblemLocations.Assignment>> byRunId = new HashMap<>();
         List<AxisGroup> groups = sweep.groups();
@@ -74,14 +74,14 @@ public final class SweepPlan {
                 config = RunConfig.parse(tree, sweep.source());
             } catch (ConfigException e) {
                 for (String p : e.problems()) {
-                    problems.add(baseProblems.contains(p) && !setByAxis(p, assignments) ? ProblemLocations.inBase(p)
+                    problems.add(baseProblems.contains(p) && !setByAxis(p, assignments) ? sweep.base().locate(p)
                             : ProblemLocations.locate(p, assignments));
                 }
                 continue;
             } catch (BadInputException e) {
                 String p = "dataset.path: " + e.getMessage();
                 problems.add(setByAxis(p, assignments) ? ProblemLocations.locate(p, assignments)
-                        : ProblemLocations.inBase(p));
+                        : sweep.base().locate(p));
                 continue;
             }
             String runId = config.runId();

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.deepmod.BadInputException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +21,13 @@ class BadSweepFileTest {
     static Stream<Arguments> badFiles() {
         return Stream.of(
                 Arguments.of("no base", "name: x\naxes: {noise: [0.1]}\n", "base: required"),
-                Arguments.of("base not a mapping", "base: burgers.yaml\n", "base: expected a mapping"),
+                Arguments.of("base neither a mapping nor a file", "base: [1]\n", "base: expected a run config"),
+                Arguments.of("base file missing", "base: nowhere.yaml\n", "base: nowhere.yaml: no such file"),
+                Arguments.of("set not a mapping", SweepFiles.tiny("set: 3\n"), "set: expected a mapping"),
+                Arguments.of("bad value in set", SweepFiles.tiny("set: {samples: -1}\n"),
+                        "set.samples: samples: -1 is out of range"),
+                Arguments.of("set path through a plain value", SweepFiles.tiny("set: {noise.x: 1}\n"),
+                        "set.noise.x: path 'noise.x': 'noise' is not a mapping"),
                 Arguments.of("unknown top-level key", SweepFiles.tiny("axis: {noise: [0.1]}\n"), "axis: unknown key"),
                 Arguments.of("axes not a mapping", SweepFiles.tiny("axes: [noise]\n"), "axes: expected a mapping"),
                 Arguments.of("axis without a list", SweepFiles.tiny("axes: {noise: 0.1}\n"),
@@ -98,6 +107,16 @@ class BadSweepFileTest {
                 "base: {noise: -1, samples: 300}\naxes: {samples: 5}\n"));
         assertEquals(List.of("axes.samples: expected a non-empty list of values, got '5' (an axis is a config path such as "
                 + "noise or network.hidden with a list of values)", "base.noise: -1.0 is out of range [0.0, 10.0]"),
+                e.problems());
+    }
+
+    @Test
+    void aProblemInABaseFileNamesThatFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("run.yaml"), "network: {hidden: [0]}\nnoise: 0.1\n");
+        Files.writeString(dir.resolve("sweep.yaml"), "base: run.yaml\naxes: {noise: [0.0, 0.2]}\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SweepPlan.expand(SweepConfig.read(dir.resolve("sweep.yaml"))));
+        assertEquals(List.of(dir.resolve("run.yaml") + ": network.hidden[0]: 0 is out of range [1, 4096]"),
                 e.problems());
     }
 

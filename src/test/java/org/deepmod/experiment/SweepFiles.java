@@ -20,7 +20,7 @@ public final class SweepFiles {
             """;
 
     public static SweepConfig parse(String yaml) {
-        return SweepConfig.parse(ConfigFiles.parse(yaml, "sweep.yaml"), "sweep.yaml", "sweep");
+        return SweepConfig.parse(ConfigFiles.parse(yaml, "sweep.yaml"), "sweep.yaml", "sweep", null);
     }
 
     public static SweepPlan plan(String yaml) {

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,7 +99,7 @@ class SweepPlanTest {
                 .replace("  noise: 0.05\n", "").replace("base:\n", "base:\n  noise: 0.05\n");
         assertEquals(ids, SweepFiles.plan(reordered).runs().stream().map(RunSpec::runId).toList());
 
-        ObjectNode single = (ObjectNode) SweepFiles.parse(sweep).base().deepCopy();
+        ObjectNode single = SweepFiles.parse(sweep).base().tree().deepCopy();
         ConfigFiles.applySettings(single, List.of("noise=0.1", "seed=1"));
         assertEquals(ids.get(3), RunConfig.parse(single, "run.yaml").runId());
 
@@ -134,9 +136,27 @@ class SweepPlanTest {
         assertTrue(plan.runs().get(0).configJson().contains("\"name\":\"f\""), "a base without a name takes the sweep's");
     }
 
+    /** A base may be a run config file (relative to the sweep file) with overrides, like deepmod run --set. */
+    @Test
+    void aBaseFileWithOverridesGivesTheRunsOfThatFileWithTheSettings(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("run.yaml"), SweepFiles.TINY_BASE.substring("base:\n".length())
+                .replaceAll("(?m)^  ", ""));
+        Path sweepFile = dir.resolve("sweep.yaml");
+        Files.writeString(sweepFile, "name: s\nbase: run.yaml\nset: {samples: 400, network.hidden: [8]}\nseeds: 2\n");
+        SweepPlan plan = SweepPlan.expand(SweepConfig.read(sweepFile));
+        ObjectNode single = ConfigFiles.read(dir.resolve("run.yaml"));
+        ConfigFiles.applySettings(single, List.of("samples=400", "network.hidden=[8]", "seed=1"));
+        assertEquals(RunConfig.parse(single, "run.yaml").runId(), plan.runs().get(1).runId());
+        assertEquals(Map.of("seed", "1"), plan.runs().get(1).axes());
+    }
+
     @Test
     void shippedSweepConfigsExpand() {
         Path configs = Path.of(System.getProperty("deepmod.project.dir", ".")).resolve("configs");
         assertEquals(9, SweepPlan.expand(SweepConfig.read(configs.resolve("quickstart.yaml"))).runs().size());
+        SweepPlan burgers = SweepPlan.expand(SweepConfig.read(configs.resolve("burgers-noise.yaml")));
+        assertEquals(180, burgers.runs().size());
+        assertEquals(18, burgers.configurations().size());
+        assertEquals(180, SweepPlan.expand(SweepConfig.read(configs.resolve("kdv-noise.yaml"))).runs().size());
     }
 }
