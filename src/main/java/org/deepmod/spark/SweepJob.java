@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -67,7 +68,8 @@ public final class SweepJob {
                 plan.name(), plan.runs().size(), resumed, todo.size(), spark.sparkContext().master(),
                 spark.sparkContext().defaultParallelism(), output);
         out.flush();
-        int trained = todo.isEmpty() ? 0 : train(spark, plan.name(), todo, resumed, store, options, out);
+        int trained = todo.isEmpty() ? 0
+                : train(spark, plan.name(), plan.runs().size(), todo, resumed, store, options, out);
 
         Map<String, RunResult> results = store.readAll(plan.runs().stream().map(RunSpec::runId).toList());
         Dataset<Row> table = ResultsTable.build(spark, plan.runs(), results, plan.axisPaths());
@@ -80,8 +82,8 @@ public final class SweepJob {
         return new Outcome(plan.runs().size(), resumed, trained, plan.runs().size() - results.size(), summary, output);
     }
 
-    private static int train(SparkSession spark, String name, List<RunSpec> todo, int resumed, ResultStore store,
-                             Options options, PrintStream out) {
+    private static int train(SparkSession spark, String name, int planned, List<RunSpec> todo, int resumed,
+                             ResultStore store, Options options, PrintStream out) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // Spark starts a stage's tasks in partition order: partition i is the i-th longest run.
         List<RunSpec> longestFirst = new ArrayList<>(todo);
@@ -94,7 +96,8 @@ public final class SweepJob {
         int attempts = Retries.maxAttempts(spark.sparkContext().master(), spark.sparkContext().getConf());
         RunTask task = new RunTask(store.output().toString(), hadoop, attempts, failed, trainedRuns);
         String group = "deepmod-sweep-" + UUID.randomUUID();
-        SweepProgress progress = new SweepProgress(name, group, todo, resumed, failed, out, options.progressMillis());
+        SweepProgress progress = new SweepProgress(name, group, planned, todo, resumed, failed, out,
+                options.progressMillis());
         spark.sparkContext().addSparkListener(progress);
         try {
             jsc.setJobGroup(group, "deepmod sweep " + name, false);
@@ -128,11 +131,18 @@ public final class SweepJob {
      * so far stay for --resume.
      */
     private static RunSpec givenUp(Exception e, List<RunSpec> remaining, JavaSparkContext jsc) {
-        Matcher m = GIVEN_UP.matcher(String.valueOf(e.getMessage()));
-        if (!(e instanceof SparkException) || jsc.sc().isStopped() || !m.find() || Integer.parseInt(m.group(1)) >= remaining.size()) {
+        OptionalInt task = jsc.sc().isStopped() ? OptionalInt.empty() : givenUpTask(e);
+        if (task.isEmpty() || task.getAsInt() >= remaining.size()) {
             throw new IllegalStateException("the sweep's Spark job failed: " + firstLine(e), e);
         }
-        return remaining.get(Integer.parseInt(m.group(1)));
+        return remaining.get(task.getAsInt());
+    }
+
+    /** The index of the task (= partition = run) Spark's abort message names, if it is such a message. */
+    static OptionalInt givenUpTask(Exception e) {
+        Matcher m = GIVEN_UP.matcher(String.valueOf(e.getMessage()));
+        return e instanceof SparkException && m.find() ? OptionalInt.of(Integer.parseInt(m.group(1)))
+                : OptionalInt.empty();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode configTree(RunSpec run) {

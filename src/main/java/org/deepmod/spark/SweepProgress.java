@@ -25,7 +25,8 @@ final class SweepProgress extends SparkListener implements AutoCloseable {
     private static final String JOB_GROUP_ID = "spark.jobGroup.id";
     private final String name;
     private final String jobGroup;
-    private final int total;
+    private final int planned;
+    private final int toTrain;
     private List<RunSpec> tasks = List.of();
     private final int resumed;
     private final LongAccumulator failedRuns;
@@ -41,14 +42,16 @@ final class SweepProgress extends SparkListener implements AutoCloseable {
     private long lastPrint;
 
     /**
-     * @param runs the runs to train (for the total and the cost estimates)
+     * @param planned the runs of the whole plan (the total shown)
+     * @param runs the runs to train now (for the cost estimates of the ETA)
      * @param resumed runs of the plan that already had a result and are not trained again
      */
-    SweepProgress(String name, String jobGroup, List<RunSpec> runs, int resumed, LongAccumulator failedRuns,
+    SweepProgress(String name, String jobGroup, int planned, List<RunSpec> runs, int resumed, LongAccumulator failedRuns,
                   PrintStream out, long intervalMillis) {
         this.name = name;
         this.jobGroup = jobGroup;
-        this.total = runs.size();
+        this.planned = planned;
+        this.toTrain = runs.size();
         this.resumed = resumed;
         this.failedRuns = failedRuns;
         this.out = out;
@@ -117,9 +120,9 @@ final class SweepProgress extends SparkListener implements AutoCloseable {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         String eta = done == 0 || doneCost <= 0 ? "?" : duration(elapsed * (totalCost - doneCost) / doneCost);
         return String.format("[%s] %d/%d runs done%s, %d failed%s, elapsed %s, ETA %s", name,
-                done + resumed, total + resumed, resumed > 0 ? " (" + resumed + " resumed)" : "",
+                done + resumed, planned, resumed > 0 ? " (" + resumed + " resumed)" : "",
                 failedRuns.value(), retried > 0 ? ", " + retried + " attempt(s) retried" : "",
-                duration(elapsed), done >= total ? "0s" : eta);
+                duration(elapsed), done >= toTrain ? "0s" : eta);
     }
 
     private synchronized void print() {

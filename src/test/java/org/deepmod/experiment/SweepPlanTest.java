@@ -123,7 +123,8 @@ class SweepPlanTest {
 
     @Test
     void longerRunsCostMore() {
-        SweepPlan plan = SweepFiles.plan(SweepFiles.tiny("axes: {training.maxIterations: [100, 1000], samples: [300, 600]}\n"));
+        SweepPlan plan = SweepFiles.plan(
+                SweepFiles.tiny("axes: {training.maxIterations: [100, 1000], samples: [300, 600]}\n"));
         double[] cost = plan.runs().stream().mapToDouble(RunSpec::cost).toArray();
         assertTrue(cost[0] < cost[1] && cost[1] < cost[3] && cost[2] < cost[3] && cost[0] < cost[2]);
     }

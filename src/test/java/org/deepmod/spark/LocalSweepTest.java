@@ -1,6 +1,7 @@
 package org.deepmod.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -120,6 +123,20 @@ class LocalSweepTest {
         assertEquals(8, third.resumed());
         assertEquals(0, third.trained(), "a finished sweep trains nothing");
         assertEquals(8, third.summary().withResults());
+    }
+
+    /** The driver reads which run Spark gave up on from Spark's own abort message: check it against Spark 4.2. */
+    @Test
+    void theTaskSparkGaveUpOnIsReadFromItsAbortMessage() {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Exception e = assertThrows(Exception.class, () -> jsc.parallelize(List.of(0, 1, 2, 3), 4).map(i -> {
+            if (i == 2) {
+                throw new IllegalStateException("an executor that dies on this run");
+            }
+            return i;
+        }).collect());
+        assertEquals(OptionalInt.of(2), SweepJob.givenUpTask(e), e.getMessage());
+        assertEquals(OptionalInt.empty(), SweepJob.givenUpTask(new IllegalStateException("Task 1 in stage 0.0 failed")));
     }
 
     private static Map<String, Long> modificationTimes(ResultStore store, SweepPlan plan) throws IOException {
