@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.deepmod.BadInputException;
+import org.deepmod.experiment.ConfigException;
 import org.deepmod.experiment.LocalRunner;
 import org.deepmod.experiment.RunConfig;
 import org.deepmod.experiment.RunResult;
@@ -48,6 +49,10 @@ final class RunTask implements Function<RunSpec, String> {
         try {
             RunConfig config = RunConfig.parse(tree, "run " + spec.runId());
             result = LocalRunner.run(config, ExecutorRuntime.environment(config.device(), conf)).result();
+        } catch (ConfigException e) {
+            // The driver validated this very config: an executor that rejects it runs another build.
+            result = failed(spec, tree, "this executor's deepmod rejects the config the driver validated (are "
+                    + "driver and executors on the same build?): " + e.getMessage(), start);
         } catch (BadInputException e) {
             result = failed(spec, tree, e.getMessage(), start);
         } catch (RuntimeException | Error e) {

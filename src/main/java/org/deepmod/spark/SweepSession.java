@@ -87,9 +87,30 @@ public final class SweepSession {
             return source.getAbsolutePath();
         }
         Path target = Path.of(System.getenv().getOrDefault("DEEPMOD_HOME", "."), "target");
-        return findApplicationJar(target).orElseThrow(() -> new BadInputException("--master " + master
+        String jar = findApplicationJar(target).orElseThrow(() -> new BadInputException("--master " + master
                 + ": the executors need the application jar; build it with 'mvn -B -DskipTests package' "
                 + "(target/deepmod-spark-*-all.jar), or submit with jobs/submit.sh"));
+        if (source.isDirectory() && isOlderThanClasses(Path.of(jar), source.toPath())) {
+            // executors would run other code than the driver validated the runs with
+            throw new BadInputException("--master " + master + ": " + jar + " is older than the compiled classes; "
+                    + "rebuild it with 'mvn -B -DskipTests package'");
+        }
+        return jar;
+    }
+
+    static boolean isOlderThanClasses(Path jar, Path classes) {
+        try (var files = Files.walk(classes)) {
+            long built = Files.getLastModifiedTime(jar).toMillis();
+            return files.filter(p -> p.toString().endsWith(".class")).anyMatch(p -> {
+                try {
+                    return Files.getLastModifiedTime(p).toMillis() > built;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     static Optional<String> findApplicationJar(Path folder) {

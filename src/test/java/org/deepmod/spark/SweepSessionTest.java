@@ -47,6 +47,18 @@ class SweepSessionTest {
     }
 
     @Test
+    void anApplicationJarOlderThanTheClassesIsNoticed(@TempDir Path dir) throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes/org"));
+        Path jar = Files.createFile(dir.resolve("deepmod-spark-0.1.0-all.jar"));
+        Path klass = Files.createFile(classes.resolve("A.class"));
+        Files.setLastModifiedTime(klass, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(2_000_000));
+        assertTrue(!SweepSession.isOlderThanClasses(jar, dir.resolve("classes")));
+        Files.setLastModifiedTime(klass, java.nio.file.attribute.FileTime.fromMillis(3_000_000));
+        assertTrue(SweepSession.isOlderThanClasses(jar, dir.resolve("classes")));
+    }
+
+    @Test
     void aClusterSessionWithItsOwnClassPathNeedsNoJar() {
         SparkConf conf = SweepSession.conf("app", "spark://127.0.0.1:1",
                 List.of("spark.executor.extraClassPath=/opt/deepmod/*"));
