@@ -37,9 +37,15 @@ public final class ResultsTable {
     private ResultsTable() {
     }
 
-    /** The column an axis path gets. */
+    /** The columns every row has; an axis named like one of them ({@code device}) gets an axis_ prefix. */
+    static final List<String> RESULT_COLUMNS = List.of("runId", "planIndex", "configuration", "seed", "status",
+            "reason", "iterations", "seconds", "device", "terms", "mask", "coefficients", "coefficientsNormalized",
+            "equation", "mse", "testMse", "correctSupport");
+
+    /** The column an axis path gets: estimator.threshold becomes estimator_threshold. */
     public static String column(String axisPath) {
-        return axisPath.replace('.', '_');
+        String name = axisPath.replace('.', '_');
+        return RESULT_COLUMNS.contains(name) ? "axis_" + name : name;
     }
 
     static Dataset<Row> build(SparkSession spark, List<RunSpec> runs, Map<String, RunResult> results,

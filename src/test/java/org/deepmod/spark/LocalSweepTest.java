@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.experiment.RunResult;
@@ -123,6 +125,23 @@ class LocalSweepTest {
         assertEquals(8, third.resumed());
         assertEquals(0, third.trained(), "a finished sweep trains nothing");
         assertEquals(8, third.summary().withResults());
+    }
+
+    /** One column per axis, the seed apart; an axis named like a result column keeps both apart. */
+    @Test
+    void theResultsTableHasAColumnPerAxisAndTheResultColumns() {
+        SweepPlan plan = SparkTests.plan(SweepFiles.tiny("axes: {device: [cpu, auto], estimator.threshold: [0.1]}\n"
+                + "seeds: 2\n"));
+        Map<String, RunResult> results = new HashMap<>();
+        for (RunSpec run : plan.runs()) {
+            results.put(run.runId(), RunResult.failed(run.runId(), "r", "no reason", 0, null));
+        }
+        var table = ResultsTable.build(spark, plan.runs(), results, plan.axisPaths());
+        List<String> columns = new ArrayList<>(ResultsTable.RESULT_COLUMNS);
+        columns.addAll(3, List.of("axis_device", "estimator_threshold"));
+        assertEquals(columns, List.of(table.columns()));
+        assertEquals(List.of("cpu", "cpu", "auto", "auto"),
+                table.orderBy("planIndex").select("axis_device").as(Encoders.STRING()).collectAsList());
     }
 
     /** The driver reads which run Spark gave up on from Spark's own abort message: check it against Spark 4.2. */
