@@ -47,8 +47,12 @@ public final class SweepJob {
         }
     }
 
-    /** What one invocation did: runs planned, skipped as already done, trained now, and what the results say. */
-    public record Outcome(int planned, int resumed, int trained, int missing, SweepSummary summary, String output) {
+    /**
+     * What one invocation did: runs planned, skipped as already done, trained now (in {@code trainingSeconds}
+     * of wall time: the Spark job alone, without gathering the results), and what the results say.
+     */
+    public record Outcome(int planned, int resumed, int trained, int missing, double trainingSeconds,
+                          SweepSummary summary, String output) {
     }
 
     public static Outcome run(SparkSession spark, SweepPlan plan, Options options, PrintStream out) {
@@ -68,8 +72,10 @@ public final class SweepJob {
                 plan.name(), plan.runs().size(), resumed, todo.size(), spark.sparkContext().master(),
                 spark.sparkContext().defaultParallelism(), output);
         out.flush();
+        long start = System.nanoTime();
         int trained = todo.isEmpty() ? 0
                 : train(spark, plan.name(), plan.runs().size(), todo, resumed, store, options, out);
+        double trainingSeconds = (System.nanoTime() - start) / 1e9;
 
         Map<String, RunResult> results = store.readAll(plan.runs().stream().map(RunSpec::runId).toList());
         Dataset<Row> table = ResultsTable.build(spark, plan.runs(), results, plan.axisPaths());
@@ -79,7 +85,8 @@ public final class SweepJob {
         store.clearTemporary();
         out.println(summary.table());
         out.flush();
-        return new Outcome(plan.runs().size(), resumed, trained, plan.runs().size() - results.size(), summary, output);
+        return new Outcome(plan.runs().size(), resumed, trained, plan.runs().size() - results.size(), trainingSeconds,
+                summary, output);
     }
 
     private static int train(SparkSession spark, String name, int planned, List<RunSpec> todo, int resumed,
