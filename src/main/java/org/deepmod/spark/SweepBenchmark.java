@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -84,9 +85,10 @@ public final class SweepBenchmark {
             wall[slots - 1] = timed.seconds();
             training[slots - 1] = timed.outcome().trainingSeconds();
             line(report, out, "local[%d]: %d runs trained in %.1f s -> %.0f runs/hour; with the results gathered "
-                    + "(parquet, csv, summary) %.1f s -> %.0f runs/hour; a run took %.2f s inside its task",
-                    slots, runs, training[slots - 1], runs * 3600 / training[slots - 1], wall[slots - 1],
-                    runs * 3600 / wall[slots - 1], timed.outcome().summary().configurations().get(0).meanSeconds());
+                    + "(parquet, csv, summary) %.1f s -> %.0f runs/hour; a run took %.2f s inside its task; this "
+                    + "process used %.2f cores on average", slots, runs, training[slots - 1],
+                    runs * 3600 / training[slots - 1], wall[slots - 1], runs * 3600 / wall[slots - 1],
+                    timed.outcome().summary().configurations().get(0).meanSeconds(), timed.cores());
         }
         Double process = processSeconds(work);
         if (process != null) {
@@ -154,7 +156,8 @@ public final class SweepBenchmark {
         return SweepPlan.expand(SweepConfig.parse(ConfigFiles.parse(yaml.toString(), "bench"), "bench", "bench", work));
     }
 
-    private record Timed(SweepJob.Outcome outcome, double seconds) {
+    /** @param cores the process's CPU time over the wall time: below the slots, other processes took the rest */
+    private record Timed(SweepJob.Outcome outcome, double seconds, double cores) {
     }
 
     /** A sweep on its own session, timed from after the session started. */
@@ -163,12 +166,19 @@ public final class SweepBenchmark {
                 List.of("spark.ui.enabled=false"));
         try {
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             SweepJob.Outcome outcome = SweepJob.run(spark, plan, new SweepJob.Options(output.toString(), false, 0,
                     60_000), new PrintStream(OutputStream.nullOutputStream()));
-            return new Timed(outcome, (System.nanoTime() - start) / 1e9);
+            long wall = System.nanoTime() - start;
+            return new Timed(outcome, wall / 1e9, (double) (processCpuNanos() - cpuStart) / wall);
         } finally {
             spark.stop();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void delete(Path dir) {
