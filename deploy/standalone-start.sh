@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Starts a standalone Spark Master and one Worker on this machine, in the background, from the project's jars
+# (target/spark-home, made by 'mvn -B -DskipTests package') or from $SPARK_HOME; prints the master URL:
+#
+#   MASTER=$(deploy/standalone-start.sh)
+#   bin/deepmod sweep configs/quickstart.yaml --master "$MASTER"     (or jobs/quickstart.sh --master "$MASTER")
+#   deploy/standalone-stop.sh
+#
+# Settings (environment): SPARK_LOCAL_IP (127.0.0.1), MASTER_PORT (7077), MASTER_WEBUI_PORT (8080),
+# WORKER_CORES (all cores), WORKER_MEMORY (4g), WORKER_WEBUI_PORT (8081), SPARK_PROPERTIES_FILE (e.g.
+# deploy/spark-defaults.conf, for a Worker offering GPUs), DEEPMOD_SPARK_RUN (pid files, logs and the work
+# folder; default /tmp/deepmod-spark-$USER).
+set -euo pipefail
+
+PROJECT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN="${DEEPMOD_SPARK_RUN:-${TMPDIR:-/tmp}/deepmod-spark-$(id -un)}"
+HOST="${SPARK_LOCAL_IP:-127.0.0.1}"
+export SPARK_LOCAL_IP="$HOST"
+MASTER_URL="spark://$HOST:${MASTER_PORT:-7077}"
+PROPERTIES=()
+if [ -n "${SPARK_PROPERTIES_FILE:-}" ]; then
+  PROPERTIES=(--properties-file "$SPARK_PROPERTIES_FILE")
+fi
+mkdir -p "$RUN/work"
+
+running() {
+  [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2> /dev/null
+}
+
+start() {
+  local name="$1"
+  shift
+  if running "$name"; then
+    echo "standalone-start: the $name already runs (pid $(cat "$RUN/$name.pid"))" >&2
+    return
+  fi
+  nohup "$PROJECT/deploy/spark-class.sh" "$@" > "$RUN/$name.log" 2>&1 &
+  echo $! > "$RUN/$name.pid"
+}
+
+await() {
+  local name="$1" line="$2"
+  for _ in $(seq 1 180); do
+    if grep -q "$line" "$RUN/$name.log" 2> /dev/null; then
+      return
+    fi
+    if ! running "$name"; then
+      break
+    fi
+    sleep 0.5
+  done
+  echo "standalone-start: the $name did not start; its log ($RUN/$name.log) ends:" >&2
+  tail -n 20 "$RUN/$name.log" >&2
+  exit 1
+}
+
+start master org.apache.spark.deploy.master.Master --host "$HOST" --port "${MASTER_PORT:-7077}" \
+  --webui-port "${MASTER_WEBUI_PORT:-8080}" ${PROPERTIES[@]+"${PROPERTIES[@]}"}
+await master "I have been elected leader"
+start worker org.apache.spark.deploy.worker.Worker --host "$HOST" --cores "${WORKER_CORES:-$(nproc)}" \
+  --memory "${WORKER_MEMORY:-4g}" --webui-port "${WORKER_WEBUI_PORT:-8081}" --work-dir "$RUN/work" \
+  ${PROPERTIES[@]+"${PROPERTIES[@]}"} "$MASTER_URL"
+await worker "Successfully registered with master"
+echo "$MASTER_URL"

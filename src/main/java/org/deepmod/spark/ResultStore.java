@@ -1,0 +1,147 @@
+package org.deepmod.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.deepmod.experiment.RunResult;
+
+/**
+ * A sweep's run results, {@code <output>/runs/<runId>.json}, through Hadoop's FileSystem so that the output
+ * folder may be local or {@code hdfs://}. A result is written whole to {@code <output>/_tmp/} and renamed
+ * into place, so a reader (a resumed driver, a report) sees either no file or a complete one, never half a
+ * result from a task that died while writing.
+ */
+public final class ResultStore {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String SUFFIX = ".json";
+
+    private final FileSystem fs;
+    private final Path output;
+    private final Path runs;
+    private final Path tmp;
+
+    public ResultStore(String output, Configuration conf) {
+        try {
+            Path out = new Path(output);
+            FileSystem fileSystem = out.getFileSystem(conf);
+            // The checksummed local file system would leave a .crc beside every result.
+            this.fs = fileSystem instanceof LocalFileSystem local ? local.getRaw() : fileSystem;
+            this.output = fs.makeQualified(out);
+            this.runs = new Path(this.output, "runs");
+            this.tmp = new Path(this.output, "_tmp");
+        } catch (IOException e) {
+            throw new UncheckedIOException(output + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path output() {
+        return output;
+    }
+
+    public FileSystem fileSystem() {
+        return fs;
+    }
+
+    public Path pathOf(String runId) {
+        return new Path(runs, runId + SUFFIX);
+    }
+
+    /** Writes a result atomically, replacing an earlier result of the same run. */
+    public void write(RunResult result) {
+        try {
+            fs.mkdirs(runs);
+            writeAtomically(pathOf(result.runId()), JSON.writeValueAsBytes(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException(pathOf(result.runId()) + ": cannot write the result: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a file beside the runs folder (summary.json) whole, the same way as a result. */
+    public void writeText(String name, String text) {
+        Path target = new Path(output, name);
+        try {
+            writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    private void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path partial = new Path(tmp, target.getName() + "-" + UUID.randomUUID());
+        try (OutputStream out = fs.create(partial, false)) {
+            out.write(bytes);
+        }
+        if (!fs.rename(partial, target)) {
+            // HDFS does not rename onto an existing file: a rerun without --resume replaces the old result.
+            fs.delete(target, false);
+            if (!fs.rename(partial, target)) {
+                fs.delete(partial, false);
+                throw new IOException("cannot rename " + partial + " to " + target);
+            }
+        }
+    }
+
+    /** Removes what crashed attempts left half-written; call when no task of the sweep runs any more. */
+    public void clearTemporary() {
+        try {
+            fs.delete(tmp, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(tmp + ": cannot delete: " + e.getMessage(), e);
+        }
+    }
+
+    /** The runIds with a result, from one listing of the runs folder. */
+    public Set<String> existing() {
+        Set<String> ids = new TreeSet<>();
+        try {
+            for (FileStatus s : fs.listStatus(runs)) {
+                String name = s.getPath().getName();
+                if (s.isFile() && name.endsWith(SUFFIX)) {
+                    ids.add(name.substring(0, name.length() - SUFFIX.length()));
+                }
+            }
+        } catch (FileNotFoundException e) {
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(runs + ": cannot list: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    public RunResult read(String runId) {
+        Path p = pathOf(runId);
+        try (InputStream in = fs.open(p)) {
+            return JSON.readValue(in, RunResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": cannot read the result: " + e.getMessage(), e);
+        }
+    }
+
+    /** The results of these runs that exist, by runId, in the given order. */
+    public Map<String, RunResult> readAll(Collection<String> runIds) {
+        Set<String> present = existing();
+        Map<String, RunResult> out = new LinkedHashMap<>();
+        for (String id : runIds) {
+            if (present.contains(id)) {
+                out.put(id, read(id));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,78 @@
+package org.deepmod.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
+import org.deepmod.BadInputException;
+import org.deepmod.experiment.ConfigException;
+import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunConfig;
+import org.deepmod.experiment.RunResult;
+import org.deepmod.experiment.RunSpec;
+
+/**
+ * One Spark task: trains one run and writes its result ({@code runs/<runId>.json}) itself, so that a result
+ * exists as soon as its run ends, whatever happens to the rest of the sweep. A run that throws is retried by
+ * Spark (the task rethrows) until its last attempt, which records it as FAILED with the reason; bad input
+ * (a corrupt data file) is recorded at once, since no retry can fix it. Returns "runId STATUS".
+ */
+final class RunTask implements Function<RunSpec, String> {
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String output;
+    private final Broadcast<SerializableHadoopConf> hadoop;
+    private final int maxAttempts;
+    private final LongAccumulator failedRuns;
+    private final CollectionAccumulator<String> trainedRuns;
+
+    RunTask(String output, Broadcast<SerializableHadoopConf> hadoop, int maxAttempts, LongAccumulator failedRuns,
+            CollectionAccumulator<String> trainedRuns) {
+        this.output = output;
+        this.hadoop = hadoop;
+        this.maxAttempts = maxAttempts;
+        this.failedRuns = failedRuns;
+        this.trainedRuns = trainedRuns;
+    }
+
+    @Override
+    public String call(RunSpec spec) throws Exception {
+        Configuration conf = hadoop.value().get();
+        JsonNode tree = JSON.readTree(spec.configJson());
+        long start = System.nanoTime();
+        RunResult result;
+        try {
+            RunConfig config = RunConfig.parse(tree, "run " + spec.runId());
+            result = LocalRunner.run(config, ExecutorRuntime.environment(config.device(), conf)).result();
+        } catch (ConfigException e) {
+            // The driver validated this very config: an executor that rejects it runs another build.
+            result = failed(spec, tree, "this executor's deepmod rejects the config the driver validated (are "
+                    + "driver and executors on the same build?): " + e.getMessage(), start);
+        } catch (BadInputException e) {
+            result = failed(spec, tree, e.getMessage(), start);
+        } catch (RuntimeException | Error e) {
+            TaskContext task = TaskContext.get();
+            if (task == null || task.isInterrupted() || !Retries.isLastAttempt(task.attemptNumber(), maxAttempts)) {
+                throw e;
+            }
+            result = failed(spec, tree, "failed " + maxAttempts + " attempt(s); last: " + e, start);
+        }
+        if ("FAILED".equals(result.status())) {
+            failedRuns.add(1);
+        }
+        // A result that cannot be written fails the task, and Spark retries it.
+        new ResultStore(output, conf).write(result);
+        trainedRuns.add(spec.runId());
+        return spec.runId() + " " + result.status();
+    }
+
+    private static RunResult failed(RunSpec spec, JsonNode tree, String reason, long start) {
+        return RunResult.failed(spec.runId(), tree.path("name").asText(), reason, (System.nanoTime() - start) / 1e9,
+                tree);
+    }
+}

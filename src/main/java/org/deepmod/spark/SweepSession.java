@@ -1,0 +1,135 @@
+package org.deepmod.spark;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.deepmod.BadInputException;
+
+/**
+ * The Spark session of a sweep. The master comes from {@code --master}, else from spark-submit (which passes
+ * it as a system property), else an embedded {@code local[*]}. Settings a DeepMoD executor needs are added
+ * unless given: DJL offline and no call home in every executor JVM, OpenMP threads that sleep instead of
+ * spinning, the native library cache, and (for a cluster started outside spark-submit) the application jar.
+ */
+public final class SweepSession {
+    static final String DJL_OPTIONS = "-Dai.djl.offline=true -DOPT_OUT_TRACKING=true";
+    private static final String EXTRA_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+
+    private SweepSession() {
+    }
+
+    /** {@code settings} are {@code key=value} pairs (--conf) and win over every default here. */
+    public static SparkSession create(String appName, String master, List<String> settings) {
+        return SparkSession.builder().config(conf(appName, master, settings)).getOrCreate();
+    }
+
+    /** The Hadoop settings the session will have ({@code spark.hadoop.*}), for checking data paths before it starts. */
+    public static org.apache.hadoop.conf.Configuration hadoopConf(SparkConf conf) {
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        for (scala.Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
+            hadoop.set(kv._1(), kv._2());
+        }
+        return hadoop;
+    }
+
+    public static SparkConf conf(String appName, String master, List<String> settings) {
+        SparkConf conf = new SparkConf(); // loads spark.* system properties, as spark-submit sets them
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new BadInputException("--conf " + s + ": expected key=value");
+            }
+            conf.set(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+        }
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        conf.setIfMissing("spark.app.name", appName);
+        String m = conf.get("spark.master");
+        if (m.startsWith("local")) {
+            // an embedded Spark talks to itself only: keep it off the network
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
+        conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
+        conf.setIfMissing("spark.executorEnv.DJL_CACHE_DIR", djlCacheDir());
+        String options = conf.get(EXTRA_JAVA_OPTIONS, "");
+        if (!options.contains("ai.djl.offline")) {
+            conf.set(EXTRA_JAVA_OPTIONS, (options + " " + DJL_OPTIONS).trim());
+        }
+        // progress comes from our own listener; Spark's console bar would interleave with it
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // the results table has one row per run: a handful of shuffle partitions is plenty
+        conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+        if (needsApplicationJar(conf)) {
+            conf.set("spark.jars", applicationJar(m));
+        }
+        return conf;
+    }
+
+    /** Executor JVMs of a cluster need our classes unless spark-submit or the caller arranged them. */
+    private static boolean needsApplicationJar(SparkConf conf) {
+        String m = conf.get("spark.master");
+        boolean ownJvm = m.startsWith("local") && !m.startsWith("local-cluster");
+        return !ownJvm && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath");
+    }
+
+    /** The shaded jar: the one these classes were loaded from, or the build's under $DEEPMOD_HOME/target. */
+    private static String applicationJar(String master) {
+        File source = new File(SweepSession.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        if (source.isFile() && source.getName().endsWith("-all.jar")) {
+            return source.getAbsolutePath();
+        }
+        Path target = Path.of(System.getenv().getOrDefault("DEEPMOD_HOME", "."), "target");
+        String jar = findApplicationJar(target).orElseThrow(() -> new BadInputException("--master " + master
+                + ": the executors need the application jar; build it with 'mvn -B -DskipTests package' "
+                + "(target/deepmod-spark-*-all.jar), or submit with jobs/submit.sh"));
+        if (source.isDirectory() && isOlderThanClasses(Path.of(jar), source.toPath())) {
+            // executors would run other code than the driver validated the runs with
+            throw new BadInputException("--master " + master + ": " + jar + " is older than the compiled classes; "
+                    + "rebuild it with 'mvn -B -DskipTests package'");
+        }
+        return jar;
+    }
+
+    static boolean isOlderThanClasses(Path jar, Path classes) {
+        try (var files = Files.walk(classes)) {
+            long built = Files.getLastModifiedTime(jar).toMillis();
+            return files.filter(p -> p.toString().endsWith(".class")).anyMatch(p -> {
+                try {
+                    return Files.getLastModifiedTime(p).toMillis() > built;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    static Optional<String> findApplicationJar(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().matches("deepmod-spark-.*-all\\.jar"))
+                    .map(p -> p.toAbsolutePath().toString()).findFirst();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String djlCacheDir() {
+        String dir = System.getenv("DJL_CACHE_DIR");
+        if (dir == null) {
+            dir = System.getProperty("DJL_CACHE_DIR");
+        }
+        return dir != null ? dir : System.getProperty("user.home") + "/.djl.ai";
+    }
+}

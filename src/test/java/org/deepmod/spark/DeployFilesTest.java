@@ -1,0 +1,103 @@
+package org.deepmod.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.resource.ResourceInformation;
+import org.deepmod.experiment.ConfigFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** deploy/: the GPU discovery script against a stand-in nvidia-smi, and the settings files Spark reads. */
+class DeployFilesTest {
+    private static final Path DEPLOY = SparkTests.PROJECT.resolve("deploy");
+
+    @TempDir
+    Path bin;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    /** Runs deploy/gpu-discovery.sh with only this folder (a stand-in nvidia-smi, and tr) on PATH. */
+    private Result discover() throws IOException, InterruptedException {
+        Files.createSymbolicLink(bin.resolve("tr"), Path.of("/usr/bin/tr").toRealPath());
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", DEPLOY.resolve("gpu-discovery.sh").toString())
+                .redirectOutput(bin.resolve("out.txt").toFile()).redirectError(bin.resolve("err.txt").toFile());
+        pb.environment().put("PATH", bin.toString());
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), Files.readString(bin.resolve("out.txt")), Files.readString(bin.resolve("err.txt")));
+    }
+
+    private void standInNvidiaSmi(String script) throws IOException {
+        Path smi = bin.resolve("nvidia-smi");
+        Files.writeString(smi, "#!/bin/bash\n" + script + "\n");
+        Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @ParameterizedTest(name = "nvidia-smi printing {0} lines gives {1}")
+    @CsvSource(delimiter = '|', value = {
+        "'0'           | 0",
+        "'0\\n1\\n2\\n3' | 0,1,2,3",
+        "' 0 \\n 1 \\n'  | 0,1",
+        "''            | ''"})
+    void printsSparksResourceJsonFromNvidiaSmi(String lines, String addresses) throws Exception {
+        standInNvidiaSmi("[ \"$1 $2\" = \"--query-gpu=index --format=csv,noheader\" ] || exit 3\nprintf '"
+                + lines + "'");
+        Result r = discover();
+        assertEquals(0, r.exit(), r.err());
+        ResourceInformation gpu = ResourceInformation.parseJson(r.out().trim()); // as an executor would read it
+        assertEquals("gpu", gpu.name());
+        assertEquals(addresses.isEmpty() ? List.of() : List.of(addresses.split(",")), List.of(gpu.addresses()));
+    }
+
+    @Test
+    void failsWithTheReasonWhenNvidiaSmiIsMissingOrFails() throws Exception {
+        Result missing = discover();
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("nvidia-smi is not on PATH"), missing.err());
+
+        standInNvidiaSmi("echo 'NVIDIA-SMI has failed' >&2; exit 9");
+        Files.delete(bin.resolve("tr"));
+        Result failing = discover();
+        assertEquals(1, failing.exit());
+        assertTrue(failing.err().contains("nvidia-smi --query-gpu=index failed"), failing.err());
+    }
+
+    @Test
+    void sparkDefaultsAskForFractionalGpusAndDjlOffline() throws IOException {
+        Properties conf = new Properties();
+        try (Reader in = Files.newBufferedReader(DEPLOY.resolve("spark-defaults.conf"), StandardCharsets.UTF_8)) {
+            conf.load(in);
+        }
+        double executorGpus = Double.parseDouble(conf.getProperty("spark.executor.resource.gpu.amount"));
+        double taskGpus = Double.parseDouble(conf.getProperty("spark.task.resource.gpu.amount"));
+        int cores = Integer.parseInt(conf.getProperty("spark.executor.cores"));
+        assertTrue(taskGpus > 0 && taskGpus < 1, "runs share a GPU");
+        assertEquals(cores, (int) Math.round(executorGpus / taskGpus), "as many runs per GPU as cores");
+        assertTrue(conf.getProperty("spark.executor.resource.gpu.discoveryScript").endsWith("/deploy/gpu-discovery.sh"));
+        assertTrue(conf.getProperty("spark.executor.extraJavaOptions").contains("-Dai.djl.offline=true"));
+        assertEquals("PASSIVE", conf.getProperty("spark.executorEnv.OMP_WAIT_POLICY"));
+    }
+
+    @Test
+    void theExecutorPodTemplateSetsPassiveOpenMpAndADjlCache() {
+        JsonNode pod = ConfigFiles.read(DEPLOY.resolve("k8s/executor-pod-template.yaml"));
+        assertEquals("Pod", pod.get("kind").asText());
+        JsonNode container = pod.get("spec").get("containers").get(0);
+        assertTrue(container.get("env").toString().contains("{\"name\":\"OMP_WAIT_POLICY\",\"value\":\"PASSIVE\"}"));
+        assertEquals(container.get("volumeMounts").get(0).get("name"), pod.get("spec").get("volumes").get(0).get("name"));
+    }
+}

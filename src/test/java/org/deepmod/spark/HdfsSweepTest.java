@@ -1,0 +1,59 @@
+package org.deepmod.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.deepmod.cli.Main;
+import org.deepmod.experiment.RunResult;
+import org.deepmod.experiment.SweepConfig;
+import org.deepmod.experiment.SweepFiles;
+import org.deepmod.experiment.SweepPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end through the command line with HDFS on both sides: the runs read their data file from a
+ * MiniDFSCluster and the sweep writes its results there (runs/, results.parquet, results.csv, summary.json).
+ */
+class HdfsSweepTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsDataFromHdfsAndWritesTheResultsThere() throws Exception {
+        Configuration conf = new Configuration();
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf, dir.resolve("dfs").toFile()).numDataNodes(1).build();
+        try {
+            cluster.waitActive();
+            String hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+            FileSystem fs = cluster.getFileSystem();
+            fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(
+                    SparkTests.PROJECT.resolve("data/burgers-pdefind.npz").toAbsolutePath().toString()),
+                    new org.apache.hadoop.fs.Path(hdfs + "/data/burgers-pdefind.npz"));
+            String yaml = SweepFiles.tiny("seeds: 3\noutput: " + hdfs + "/sweeps/pdefind\n")
+                    .replace("  dataset: {type: burgers-delta, t: {start: 0.5, stop: 5.0, count: 20}, x: {start: -3.0, "
+                            + "stop: 4.0, count: 40}}", "  dataset: {type: file, path: " + hdfs
+                            + "/data/burgers-pdefind.npz, truth: {u_xx: 0.1, u*u_x: -1.0}}");
+            Path file = SparkTests.write(dir, "pdefind.yaml", yaml);
+
+            int exit = Main.execute("sweep", file.toString(), "--master", "local[2]", "--conf", "spark.ui.enabled=false");
+
+            assertEquals(Main.EXIT_OK, exit);
+            SweepPlan plan = SweepPlan.expand(SweepConfig.read(file), new HadoopDataPaths(conf));
+            Map<String, RunResult> results = SweepChecks.assertComplete(hdfs + "/sweeps/pdefind", plan, conf);
+            assertEquals(3, results.size());
+            for (RunResult r : results.values()) {
+                assertEquals("MAX_ITERATIONS", r.status(), r.reason());
+                assertTrue(r.config().get("dataset").get("path").asText().startsWith("hdfs://"));
+            }
+        } finally {
+            cluster.shutdown();
+        }
+    }
+}

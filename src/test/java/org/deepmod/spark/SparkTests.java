@@ -1,0 +1,75 @@
+package org.deepmod.spark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.deepmod.experiment.SweepConfig;
+import org.deepmod.experiment.SweepFiles;
+import org.deepmod.experiment.SweepPlan;
+
+/** Sessions, sweep files and a progress sink shared by the Spark tests. */
+final class SparkTests {
+    static final Path PROJECT = Path.of(System.getProperty("deepmod.project.dir", "."));
+
+    private SparkTests() {
+    }
+
+    /** A session with the sweep's own defaults (SweepSession.conf), without the web UI. */
+    static SparkSession session(String master, String... settings) {
+        List<String> conf = new ArrayList<>(List.of("spark.ui.enabled=false"));
+        conf.addAll(Arrays.asList(settings));
+        return SparkSession.builder().config(SweepSession.conf("deepmod test", master, conf)).getOrCreate();
+    }
+
+    /** The tiny Burgers sweep: 2 noise levels × 4 seeds = 8 runs of a few seconds each. */
+    static final String EIGHT_RUNS = SweepFiles.tiny("axes: {noise: [0.0, 0.1]}\nseeds: 4\n");
+
+    static Path write(Path dir, String name, String yaml) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    static SweepPlan plan(String yaml) {
+        return SweepPlan.expand(SweepFiles.parse(yaml));
+    }
+
+    static SweepPlan plan(Path file) {
+        return SweepPlan.expand(SweepConfig.read(file));
+    }
+
+    /** The Spark stand-in distribution the build fills (pom: dependency plugin, execution spark-home). */
+    static Path sparkHome() throws IOException {
+        Path home = Path.of(System.getProperty("deepmod.spark.home", "target/spark-home")).toAbsolutePath();
+        if (!Files.isDirectory(home.resolve("jars"))) {
+            throw new IllegalStateException(home + "/jars is missing: run the tests through Maven (mvn -B verify)");
+        }
+        // Spark's launcher wants to know the Scala version; an empty build folder tells it, as in a source tree.
+        Files.createDirectories(home.resolve("launcher/target/scala-2.13"));
+        return home;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A PrintStream whose text can be read back (the driver's progress and table). */
+    static final class Captured {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

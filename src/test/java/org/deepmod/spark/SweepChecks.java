@@ -1,0 +1,90 @@
+package org.deepmod.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.deepmod.experiment.RunResult;
+import org.deepmod.experiment.RunSpec;
+import org.deepmod.experiment.SweepPlan;
+
+/**
+ * Checks of a finished sweep's output folder against its runs, recomputed here by hand from the
+ * runs/<runId>.json files, so that the Spark SQL aggregation is compared with an independent count.
+ */
+final class SweepChecks {
+    private SweepChecks() {
+    }
+
+    /** Every run of the plan has a result, the tables exist, and the summary agrees with the runs. */
+    static Map<String, RunResult> assertComplete(String output, SweepPlan plan, Configuration conf) throws IOException {
+        ResultStore store = new ResultStore(output, conf);
+        Set<String> planned = plan.runs().stream().map(RunSpec::runId).collect(Collectors.toSet());
+        assertEquals(planned, store.existing(), "one result per run, nothing else");
+        Map<String, RunResult> results = new LinkedHashMap<>();
+        for (RunSpec run : plan.runs()) {
+            RunResult r = store.read(run.runId());
+            assertEquals(run.runId(), r.runId(), "a result is filed under its own runId");
+            results.put(run.runId(), r);
+        }
+        for (String table : List.of(ResultsTable.PARQUET, ResultsTable.CSV, "summary.json")) {
+            assertTrue(store.fileSystem().isFile(new Path(store.output(), table)), table + " is a file");
+        }
+        assertFalse(store.fileSystem().exists(new Path(store.output(), "_tmp")), "no temporary files left");
+        assertSummaryMatches(plan, results, readSummary(store));
+        return results;
+    }
+
+    static SweepSummary readSummary(ResultStore store) throws IOException {
+        try (InputStream in = store.fileSystem().open(new Path(store.output(), "summary.json"))) {
+            return SweepSummary.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Per configuration: runs, failures, correct supports and every term's selection frequency. */
+    static void assertSummaryMatches(SweepPlan plan, Map<String, RunResult> results, SweepSummary summary) {
+        Map<String, List<RunResult>> byConfiguration = new LinkedHashMap<>();
+        for (RunSpec run : plan.runs()) {
+            RunResult r = results.get(run.runId());
+            if (r != null) {
+                byConfiguration.computeIfAbsent(run.configuration(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        assertEquals(new ArrayList<>(byConfiguration.keySet()),
+                summary.configurations().stream().map(SweepSummary.Configuration::configuration).toList());
+        assertEquals(results.size(), summary.withResults());
+        for (SweepSummary.Configuration c : summary.configurations()) {
+            List<RunResult> runs = byConfiguration.get(c.configuration());
+            assertEquals(runs.size(), c.runs(), c.configuration());
+            assertEquals(runs.stream().filter(r -> r.status().equals("FAILED")).count(), c.failed());
+            List<RunResult> masked = runs.stream().filter(r -> r.mask() != null).toList();
+            if (masked.stream().anyMatch(r -> r.correctSupport() != null)) {
+                long correct = runs.stream().filter(r -> Boolean.TRUE.equals(r.correctSupport())).count();
+                assertEquals(correct, (long) c.correct(), c.configuration());
+                assertEquals((double) correct / runs.size(), c.successRate(), 1e-12);
+            }
+            Set<String> terms = new HashSet<>();
+            masked.forEach(r -> terms.addAll(r.terms()));
+            assertEquals(terms, c.frequencies().keySet(), "a frequency for every term of the library");
+            for (String term : terms) {
+                long selected = masked.stream().filter(r -> r.mask()[r.terms().indexOf(term)]).count();
+                assertNotNull(c.frequencies().get(term));
+                assertEquals((double) selected / masked.size(), c.frequencies().get(term), 1e-12,
+                        c.configuration() + " " + term);
+            }
+        }
+    }
+}
