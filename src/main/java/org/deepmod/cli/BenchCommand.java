@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /** Benchmarks: figures for notes, never assertions in tests. The reference's figures are printed alongside. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (ms per step, seconds per run, estimator calls, runs per hour).",
-        subcommands = {BenchCommand.Step.class, BenchCommand.Run.class, BenchCommand.Sparse.class})
+        subcommands = {BenchCommand.Step.class, BenchCommand.Run.class, BenchCommand.Sparse.class,
+                BenchCommand.Sweep.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -113,6 +114,20 @@ public final class BenchCommand implements Runnable {
             Map<String, Double> ms = SparseBench.run(SparseBench.ESTIMATORS, 1600, calls);
             ms.forEach((name, t) -> System.out.printf("%-20s %.2f ms per call%n", name, t));
             System.out.println("reference: scikit-learn's LassoCV inside DeePyMoD, 22 ms per call");
+            return Main.EXIT_OK;
+        }
+    }
+
+    @Command(name = "sweep", mixinStandardHelpOptions = true,
+            description = "The same Burgers runs as a sweep on local[1] and local[2]: runs per hour, speed-up, and "
+                    + "the per-run overhead of the Spark path against deepmod run.")
+    static final class Sweep implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "16", description = "runs per sweep (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Override
+        public Integer call() {
+            org.deepmod.spark.SweepBenchmark.run(runs, System.out);
             return Main.EXIT_OK;
         }
     }

@@ -11,8 +11,10 @@ public interface AnalyticSolution {
     /** A short identifier such as "burgers-delta". */
     String name();
 
-    /** 1 for u(t, x), 2 for u(t, x, y). */
-    int spatialDims();
+    /** 1 for u(t, x) (every generator but the 2D one), 2 for u(t, x, y). */
+    default int spatialDims() {
+        return 1;
+    }
 
     /**
      * u at time t and spatial point x ({@code x.length == spatialDims()}).

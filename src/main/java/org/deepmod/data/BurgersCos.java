@@ -29,11 +29,6 @@ public record BurgersCos(double nu, double a, double b, double k) implements Ana
     }
 
     @Override
-    public int spatialDims() {
-        return 1;
-    }
-
-    @Override
     public double value(double t, double[] x) {
         Params.dims(name(), 1, x);
         double decay = a * Math.exp(-nu * k * k * t);

@@ -29,11 +29,6 @@ public record BurgersDelta(double nu, double a) implements AnalyticSolution {
     }
 
     @Override
-    public int spatialDims() {
-        return 1;
-    }
-
-    @Override
     public double value(double t, double[] x) {
         Params.dims(name(), 1, x);
         if (!(t > 0)) {

@@ -23,11 +23,6 @@ public record BurgersSawtooth(double nu) implements AnalyticSolution {
     }
 
     @Override
-    public int spatialDims() {
-        return 1;
-    }
-
-    @Override
     public double value(double t, double[] x) {
         Params.dims(name(), 1, x);
         if (!(t > -1)) {

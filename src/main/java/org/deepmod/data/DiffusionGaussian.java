@@ -22,11 +22,6 @@ public record DiffusionGaussian(double d, double x0, double sigma) implements An
     }
 
     @Override
-    public int spatialDims() {
-        return 1;
-    }
-
-    @Override
     public double value(double t, double[] x) {
         Params.dims(name(), 1, x);
         double width = 2 * sigma * sigma + 4 * d * t;

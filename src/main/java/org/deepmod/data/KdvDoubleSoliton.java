@@ -29,11 +29,6 @@ public record KdvDoubleSoliton(double c0, double c1, double x00, double x01) imp
     }
 
     @Override
-    public int spatialDims() {
-        return 1;
-    }
-
-    @Override
     public double value(double t, double[] x) {
         Params.dims(name(), 1, x);
         double xi0 = Math.sqrt(c0) / 2 * (x[0] - c0 * t - x00);

@@ -19,11 +19,6 @@ public record KdvSingleSoliton(double c, double x0) implements AnalyticSolution 
     }
 
     @Override
-    public int spatialDims() {
-        return 1;
-    }
-
-    @Override
     public double value(double t, double[] x) {
         Params.dims(name(), 1, x);
         double cosh = Math.cosh(Math.sqrt(c) / 2 * (x[0] - c * t - x0));

@@ -199,12 +199,16 @@ public final class Library1D implements Library {
         return b == ones ? a : a.mul(b);
     }
 
-    /** [1, u, u^2, ..., u^P] as columns. */
     private List<NDArray> powers(NDArray u, NDArray ones) {
+        return powers(u, ones, polyOrder);
+    }
+
+    /** [1, u, u^2, ..., u^order] as columns. */
+    static List<NDArray> powers(NDArray u, NDArray ones, int order) {
         List<NDArray> p = new ArrayList<>();
         p.add(ones);
         NDArray current = null;
-        for (int i = 1; i <= polyOrder; i++) {
+        for (int i = 1; i <= order; i++) {
             current = current == null ? u : current.mul(u);
             p.add(current);
         }

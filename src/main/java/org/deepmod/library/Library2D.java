@@ -52,13 +52,7 @@ public final class Library2D implements Library {
     public LibraryValues evaluate(Jet jet, Scalars scalars) {
         NDArray u = jet.value();
         NDArray ones = u.onesLike();
-        List<NDArray> poly = new ArrayList<>();
-        poly.add(ones);
-        NDArray current = null;
-        for (int p = 1; p <= polyOrder; p++) {
-            current = current == null ? u : current.mul(u);
-            poly.add(current);
-        }
+        List<NDArray> poly = Library1D.powers(u, ones, polyOrder);
         List<NDArray> deriv = new ArrayList<>();
         deriv.add(ones);
         for (Partial d : DERIVATIVES) {

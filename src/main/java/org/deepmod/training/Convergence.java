@@ -11,6 +11,7 @@ public final class Convergence {
     private final boolean relative;
     private boolean armed;
     private Double startL1;
+    private double[] startCoefficients;
     private int startIteration;
 
     public Convergence(int patience, double delta, boolean relative) {
@@ -32,15 +33,39 @@ public final class Convergence {
         armed = true;
     }
 
-    public boolean converged(int iteration, double l1) {
+    /**
+     * @param l1           Σ|ξ̂| of the masked, normalised coefficients (the reference's quantity)
+     * @param coefficients the masked, normalised coefficients of every output, one after the other
+     */
+    public boolean converged(int iteration, double l1, double[] coefficients) {
         if (!armed) {
             return false;
         }
-        if (startL1 == null || Math.abs(startL1 - l1) >= (relative ? delta * Math.abs(startL1) : delta)) {
+        boolean moved = relative
+                ? startCoefficients == null || maxDifference(startCoefficients, coefficients) >= delta * maxAbs(startCoefficients)
+                : startL1 == null || Math.abs(startL1 - l1) >= delta;
+        if (moved) {
             startL1 = l1;
+            startCoefficients = coefficients.clone();
             startIteration = iteration;
             return false;
         }
         return iteration - startIteration >= patience;
+    }
+
+    private static double maxDifference(double[] a, double[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    private static double maxAbs(double[] a) {
+        double max = 0;
+        for (double v : a) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
     }
 }

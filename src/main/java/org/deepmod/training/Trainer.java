@@ -131,14 +131,16 @@ public final class Trainer {
                     }
                     double[][] normalized = normalizedCoefficients(model, host, masks);
                     double l1 = 0;
-                    for (double[] row : normalized) {
-                        for (double c : row) {
-                            l1 += Math.abs(c);
+                    double[] flat = new double[outputs * terms];
+                    for (int k = 0; k < outputs; k++) {
+                        for (int j = 0; j < terms; j++) {
+                            l1 += Math.abs(normalized[k][j]);
+                            flat[k * terms + j] = normalized[k][j];
                         }
                     }
                     listener.onWrite(new TraceEntry(iteration, lossValue, value(mse), value(reg), testMse, l1,
                             copy(masks), normalized, estimated));
-                    if (convergence.converged(iteration, l1)) {
+                    if (convergence.converged(iteration, l1, flat)) {
                         status = RunStatus.CONVERGED;
                         reason = "coefficients stable within " + options.convergenceDelta()
                                 + (options.convergenceRelative() ? " (relative)" : "") + " for "

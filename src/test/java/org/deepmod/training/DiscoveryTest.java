@@ -57,7 +57,10 @@ class DiscoveryTest {
     @Test
     @Tag("discovery")
     void burgersFiftyPercentNoise() {
-        assertDiscovered(run("burgers.yaml", "noise=0.5"), Map.of("u_xx", 0.20, "u*u_x", 0.20));
+        // at 50 % noise u^2*u_x stands in for part of u*u_x under threshold 0.1 on LassoCV (the pair is nearly
+        // collinear); stability selection, made for that case, keeps exactly the true pair
+        assertDiscovered(run("burgers.yaml", "noise=0.5", "estimator=stability-selection"),
+                Map.of("u_xx", 0.20, "u*u_x", 0.20));
     }
 
     @Test

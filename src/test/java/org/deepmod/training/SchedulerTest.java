@@ -61,16 +61,43 @@ class SchedulerTest {
     void convergenceWaitsForAMaskUpdate() {
         Convergence c = new Convergence(200, 1e-4);
         for (int it = 0; it <= 1000; it += 25) {
-            assertFalse(c.converged(it, 1.0), "no convergence with every term still active");
+            assertFalse(c.converged(it, 1.0, new double[] {1.0}), "no convergence with every term still active");
         }
         c.maskUpdated();
-        assertFalse(c.converged(1025, 1.0));
-        assertFalse(c.converged(1200, 1.00005));
-        assertTrue(c.converged(1225, 1.00009), "within delta of the reference for 200 iterations");
+        assertFalse(c.converged(1025, 1.0, new double[] {1.0}));
+        assertFalse(c.converged(1200, 1.00005, new double[] {1.00005}));
+        assertTrue(c.converged(1225, 1.00009, new double[] {1.00009}), "within delta of the reference for 200 iterations");
         Convergence moving = new Convergence(200, 1e-4);
         moving.maskUpdated();
         for (int it = 0; it <= 1000; it += 25) {
-            assertFalse(moving.converged(it, 1.0 + it * 1e-5), "drifting coefficients never converge");
+            double l1 = 1.0 + it * 1e-5;
+            assertFalse(moving.converged(it, l1, new double[] {l1}), "drifting coefficients never converge");
         }
+    }
+
+    /** An extra term fading while a true one grows keeps L1 still; the per-coefficient band sees it. */
+    @Test
+    void relativeBandWatchesEveryCoefficient() {
+        Convergence absoluteL1 = new Convergence(200, 1e-2);
+        Convergence perCoefficient = new Convergence(200, 5e-3, true);
+        absoluteL1.maskUpdated();
+        perCoefficient.maskUpdated();
+        boolean l1Converged = false;
+        boolean coefficientsConverged = false;
+        for (int it = 0; it <= 1000; it += 25) {
+            double fading = 0.2 - it * 1e-4;
+            double[] c = {-(0.8 + it * 1e-4), fading};
+            l1Converged |= absoluteL1.converged(it, 1.0, c);
+            coefficientsConverged |= perCoefficient.converged(it, 1.0, c);
+        }
+        assertTrue(l1Converged, "L1 is constant");
+        assertFalse(coefficientsConverged, "but the terms are still trading places");
+        Convergence settled = new Convergence(200, 5e-3, true);
+        settled.maskUpdated();
+        boolean done = false;
+        for (int it = 0; it <= 400 && !done; it += 25) {
+            done = settled.converged(it, 1.0, new double[] {-0.9 - it * 1e-6, 0.6 + it * 1e-6});
+        }
+        assertTrue(done, "a drift of 0.02 % per 100 iterations is settled");
     }
 }
