@@ -87,9 +87,8 @@ public final class Trainer {
                     HostLibrary host = write || model.constraint().needsHostLibrary()
                             ? HostLibrary.copyOf(lib) : null;
                     NDArray xi = model.constraint().coefficients(host, masks, step, dataType);
-                    NDArray mse = jet.value().sub(trainTargets).square().mean(new int[] {0}).sum();
-                    NDArray reg = lib.timeDerivatives().sub(lib.theta().matMul(xi)).square()
-                            .mean(new int[] {0}).sum();
+                    NDArray mse = summedMse(jet.value(), trainTargets);
+                    NDArray reg = summedMse(lib.timeDerivatives(), lib.theta().matMul(xi));
                     NDArray loss = mse.add(reg);
                     double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
                     if (iteration == 0) {
@@ -170,8 +169,8 @@ public final class Trainer {
             LibraryValues lib = model.library().evaluate(jet, scalars);
             HostLibrary host = HostLibrary.copyOf(lib);
             NDArray xi = model.constraint().coefficients(host, masks, step, network.dataType());
-            double mse = value(jet.value().sub(trainTargets).square().mean(new int[] {0}).sum());
-            double reg = value(lib.timeDerivatives().sub(lib.theta().matMul(xi)).square().mean(new int[] {0}).sum());
+            double mse = value(summedMse(jet.value(), trainTargets));
+            double reg = value(summedMse(lib.timeDerivatives(), lib.theta().matMul(xi)));
             double testMse = testMse(network, testCoords, testTargets);
             double[][] coefficients = masked(model.constraint().lastCoefficients(), masks);
             double[][] normalized = new double[coefficients.length][];
@@ -215,10 +214,15 @@ public final class Trainer {
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            return value(network.predict(coords).sub(targets).square().mean(new int[] {0}).sum());
+            return value(summedMse(network.predict(coords), targets));
         } finally {
             JniUtils.setGradMode(previous);
         }
+    }
+
+    /** Σ_k mean_i (a_ik − b_ik)²: the loss terms are means over samples, summed over outputs. */
+    private static NDArray summedMse(NDArray a, NDArray b) {
+        return a.sub(b).square().mean(new int[] {0}).sum();
     }
 
     private static double value(NDArray scalar) {
