@@ -12,6 +12,7 @@ import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.sparse.SparseBench;
 import org.deepmod.training.StepBenchmark;
+import org.deepmod.training.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,12 +61,22 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "1", description = "intra-op threads (default ${DEFAULT-VALUE})")
         int threads;
 
+        @Option(names = "--autograd", description = "also measure the step with autograd through the jets "
+                + "(the path float64 and GPU networks take), for comparison")
+        boolean autograd;
+
         @Override
         public Integer call() {
-            StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads);
+            StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED);
             System.out.printf("training step, %d points, 4x50 tanh, 12 terms, %d thread(s): %.2f ms wall, "
                     + "%.2f ms CPU (medians of %d windows of 25 steps)%n", f.points(), f.threads(), f.wallMs(),
                     f.cpuMs(), f.windows());
+            if (autograd) {
+                StepBenchmark.Figures a = StepBenchmark.run(points, steps, warmup, threads,
+                        Trainer.Gradients.AUTOGRAD);
+                System.out.printf("  the same step with autograd through the jets: %.2f ms wall, %.2f ms CPU%n",
+                        a.wallMs(), a.cpuMs());
+            }
             System.out.println("reference (DeePyMoD, PyTorch, 1 thread): 23.9 ms per ordinary iteration at 1600 "
                     + "points, 29.0 ms per full step at 2000");
             System.out.printf("peak resident memory: %d MiB (reference: 527 MiB)%n", peakRssMib());

@@ -15,6 +15,14 @@ public interface FunctionApproximator extends AutoCloseable {
     /** Value and the derivatives {@code spec} asks for, at coords (N x (1+d), time in column 0). */
     Jet forward(NDArray coords, JetSpec spec);
 
+    /**
+     * A forward pass whose parameter gradient is computed without autograd ({@link JetTape}), or null where
+     * this network, its device or its data type has none: then train through {@link #forward} and autograd.
+     */
+    default JetTape tape(NDArray coords, JetSpec spec) {
+        return null;
+    }
+
     /** Value only (N x K), cheaper: for test MSE and predictions. */
     NDArray predict(NDArray coords);
 

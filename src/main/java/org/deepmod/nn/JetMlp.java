@@ -131,13 +131,13 @@ public final class JetMlp implements FunctionApproximator {
                 .reshape(1, weightShapes.get(l).get(1));
     }
 
-    /** The effective weight of hidden layer l: ω0·W, so that z = ω0 (W a + b). */
-    private NDArray weight(NDManager scope, int l) {
+    /** The effective weight of hidden layer l: ω0·W, so that z = ω0 (W a + b); the raw one for the output. */
+    NDArray weight(NDManager scope, int l) {
         NDArray w = rawWeight(scope, l);
         return l < omegas.length && omegas[l] != 1.0 ? w.mul(scalars.of(omegas[l])) : w;
     }
 
-    private NDArray bias(NDManager scope, int l) {
+    NDArray bias(NDManager scope, int l) {
         NDArray b = rawBias(scope, l);
         return l < omegas.length && omegas[l] != 1.0 ? b.mul(scalars.of(omegas[l])) : b;
     }
@@ -219,6 +219,32 @@ public final class JetMlp implements FunctionApproximator {
         if (value != null) {
             map.put(p, value);
         }
+    }
+
+    /**
+     * A pass with a hand-written backward (see {@link JetTape}) for float32 networks on the CPU in a JVM
+     * with the vector module; null otherwise, and then {@link #forward} with autograd is the way.
+     */
+    @Override
+    public JetTape tape(NDArray coords, JetSpec spec) {
+        if (dataType != DataType.FLOAT32 || !Device.cpu().equals(coords.getDevice()) || coords.getDataType() != DataType.FLOAT32
+                || spec.inputDims() != inputDims || !JetKernels.available()) {
+            return null;
+        }
+        return new JetTape(this, coords, spec);
+    }
+
+    int hiddenLayers() {
+        return weightShapes.size() - 1;
+    }
+
+    Activation activation() {
+        return activation;
+    }
+
+    /** ω0 of hidden layer l (1 for plain MLPs and the output layer). */
+    double omega(int l) {
+        return l < omegas.length ? omegas[l] : 1.0;
     }
 
     @Override

@@ -16,7 +16,9 @@ import org.deepmod.BadInputException;
  * spinning, the native library cache, and (for a cluster started outside spark-submit) the application jar.
  */
 public final class SweepSession {
-    static final String DJL_OPTIONS = "-Dai.djl.offline=true -DOPT_OUT_TRACKING=true";
+    /** DJL offline and quiet; the vector module for the fused jet kernels (org.deepmod.nn.JetKernels). */
+    static final String DJL_OPTIONS = "-Dai.djl.offline=true -DOPT_OUT_TRACKING=true "
+            + "--add-modules=jdk.incubator.vector";
     private static final String EXTRA_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
 
     private SweepSession() {
@@ -59,6 +61,10 @@ public final class SweepSession {
         }
         conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
         conf.setIfMissing("spark.executorEnv.DJL_CACHE_DIR", djlCacheDir());
+        // training steps allocate MB-sized tensors: keep them in glibc's heap, not mapped and unmapped each step
+        conf.setIfMissing("spark.executorEnv.MALLOC_MMAP_THRESHOLD_", "268435456");
+        conf.setIfMissing("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "1073741824");
+        conf.setIfMissing("spark.executorEnv.MALLOC_TOP_PAD_", "67108864");
         String options = conf.get(EXTRA_JAVA_OPTIONS, "");
         if (!options.contains("ai.djl.offline")) {
             conf.set(EXTRA_JAVA_OPTIONS, (options + " " + DJL_OPTIONS).trim());

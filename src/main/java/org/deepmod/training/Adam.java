@@ -6,6 +6,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.deepmod.nn.HostArrays;
 
 /**
@@ -52,6 +53,14 @@ public final class Adam {
 
     /** One update from the parameters' accumulated gradients; temporaries live in {@code step}. */
     public void step(NDManager step) {
+        step(step, Map.of());
+    }
+
+    /**
+     * One update where {@code gradients} gives some parameters' gradients explicitly (a network
+     * differentiated by hand); the others use what autograd accumulated.
+     */
+    public void step(NDManager step, Map<NDArray, NDArray> gradients) {
         step.tempAttachAll(state.toArray(new NDArray[0]));
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
@@ -61,7 +70,8 @@ public final class Adam {
             double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, steps));
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray p = parameters.get(i);
-                NDArray g = p.getGradient();
+                NDArray explicit = gradientOf(gradients, p);
+                NDArray g = explicit != null ? explicit : p.getGradient();
                 NDArray m = firstMoments.get(i);
                 NDArray v = secondMoments.get(i);
                 m.muli(beta1).addi(g.mul(1 - beta1));
@@ -74,11 +84,23 @@ public final class Adam {
                 }
                 NDArray denominator = second.sqrt().divi(bias2Sqrt).addi(epsilon);
                 p.subi(m.div(denominator).muli(learningRate / bias1));
-                JniUtils.zeroGrad((PtNDArray) p);
+                if (explicit == null) {
+                    JniUtils.zeroGrad((PtNDArray) p);
+                }
             }
         } finally {
             JniUtils.setGradMode(previous);
         }
+    }
+
+    /** By identity: NDArray's equals compares contents. */
+    private static NDArray gradientOf(Map<NDArray, NDArray> gradients, NDArray parameter) {
+        for (Map.Entry<NDArray, NDArray> e : gradients.entrySet()) {
+            if (e.getKey() == parameter) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** The optimiser state as float64 copies (for checkpoints), with the step count last. */

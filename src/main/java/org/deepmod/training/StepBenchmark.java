@@ -29,6 +29,11 @@ public final class StepBenchmark {
     }
 
     public static Figures run(int points, int steps, int warmup, int threads) {
+        return run(points, steps, warmup, threads, Trainer.Gradients.FUSED);
+    }
+
+    /** The same, with the network's gradient taken as {@code gradients} says. */
+    public static Figures run(int points, int steps, int warmup, int threads, Trainer.Gradients gradients) {
         DjlEnvironment.init(threads);
         SplittableRandom random = new SplittableRandom(1);
         double[] coords = new double[points * 2];
@@ -62,7 +67,7 @@ public final class StepBenchmark {
                 throw new IllegalStateException("the benchmark never updates the mask");
             };
             DeepMoD model = new DeepMoD(net, new Library1D(2, 3), never, new LeastSquares());
-            new Trainer(options).train(model, train, test, new Periodic(1, Integer.MAX_VALUE), timer);
+            new Trainer(options, gradients).train(model, train, test, new Periodic(1, Integer.MAX_VALUE), timer);
         }
         double[] wall = windows.stream().mapToDouble(w -> w[0]).sorted().toArray();
         double[] cpu = windows.stream().mapToDouble(w -> w[1]).sorted().toArray();

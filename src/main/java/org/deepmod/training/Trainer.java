@@ -8,12 +8,14 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.deepmod.library.HostLibrary;
 import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.FunctionApproximator;
 import org.deepmod.nn.HostArrays;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.JetTape;
 import org.deepmod.nn.Scalars;
 
 /**
@@ -33,10 +35,25 @@ public final class Trainer {
      * learning rate saturates tanh and blows up the output weights long before anything becomes NaN.)
      */
     static final double DIVERGENCE_FACTOR = 1e3;
+
+    /** How the network's parameter gradient is taken. */
+    public enum Gradients {
+        /** The network's hand-written backward ({@link JetTape}) where it has one, autograd elsewhere. */
+        FUSED,
+        /** Autograd through the forward jets always: the reference the fused path is checked against. */
+        AUTOGRAD
+    }
+
     private final TrainingOptions options;
+    private final Gradients gradients;
 
     public Trainer(TrainingOptions options) {
+        this(options, Gradients.FUSED);
+    }
+
+    public Trainer(TrainingOptions options, Gradients gradients) {
         this.options = options;
+        this.gradients = gradients;
     }
 
     public TrainingResult train(DeepMoD model, Samples train, Samples test, SparsityScheduler scheduler,
@@ -82,7 +99,8 @@ public final class Trainer {
                 try (NDManager step = manager.newSubManager()) {
                     step.tempAttachAll(attached);
                     JniUtils.setGradMode(true);
-                    Jet jet = network.forward(trainCoords, spec);
+                    JetTape tape = gradients == Gradients.FUSED ? network.tape(trainCoords, spec) : null;
+                    Jet jet = tape != null ? tape.jet() : network.forward(trainCoords, spec);
                     LibraryValues lib = model.library().evaluate(jet, scalars);
                     HostLibrary host = write || model.constraint().needsHostLibrary()
                             ? HostLibrary.copyOf(lib) : null;
@@ -102,7 +120,7 @@ public final class Trainer {
                     }
                     JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
                     JniUtils.setGradMode(false);
-                    adam.step(step);
+                    adam.step(step, tape != null ? tape.parameterGradients() : Map.of());
                     if (!write) {
                         continue;
                     }

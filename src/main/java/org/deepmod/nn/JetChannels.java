@@ -1,0 +1,49 @@
+package org.deepmod.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The layout of a stacked jet: channel 0 is the value, channels 1.. the derivatives of {@link JetSpec#partials()}
+ * in that order.
+ */
+final class JetChannels {
+    private final JetSpec spec;
+    private final List<Partial> partials;
+
+    JetChannels(JetSpec spec) {
+        this.spec = spec;
+        this.partials = new ArrayList<>(spec.partials());
+    }
+
+    /** 1 + the number of derivatives carried. */
+    int count() {
+        return partials.size() + 1;
+    }
+
+    /** The partial carried in channel c (c ≥ 1). */
+    Partial partial(int c) {
+        return partials.get(c - 1);
+    }
+
+    /** The channel of p, or -1 when it is not carried. */
+    int of(Partial p) {
+        int i = partials.indexOf(p);
+        return i < 0 ? -1 : i + 1;
+    }
+
+    /** Whether the derivatives are those of two space dimensions (x, y, xx, yy, xy). */
+    boolean twoDimensional() {
+        return spec.spatialDims() == 2;
+    }
+
+    /** The highest x-derivative carried in one space dimension (0 for an ODE). */
+    int xOrder() {
+        return spec.maxXOrder();
+    }
+
+    /** The highest derivative of σ the forward chain rule needs (the backward needs one more). */
+    int sigmaOrder() {
+        return twoDimensional() ? 2 : Math.max(1, spec.maxXOrder());
+    }
+}
