@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +20,9 @@ import org.deepmod.experiment.RunResult;
 import org.deepmod.report.EquationFormatter;
 import org.deepmod.report.LossPlot;
 import org.deepmod.report.MaskPlot;
-import org.deepmod.report.Trace;
 import org.deepmod.library.TermNames;
 import org.deepmod.report.TraceWriter;
+import org.deepmod.training.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,10 +55,17 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("deepmod run " + run.name() + " (run " + run.runId() + "), results in " + dir);
         RunOutcome outcome;
         long start = System.nanoTime();
-        try {
-            List<String> terms = LocalRunner.library(run, run.dataset().isFile()
-                    ? run.dataset().fields().size() : 1).termNames();
-            outcome = LocalRunner.run(run, RunEnvironment.cpu().withListener(new ProgressPrinter(System.out, terms)));
+        int fields = run.dataset().isFile() ? Math.max(1, run.dataset().fields().size()) : 1;
+        List<String> terms = LocalRunner.library(run, fields).termNames();
+        // the trace is written as training goes, so a run that is stopped or fails keeps what it did
+        try (Writer file = Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8);
+             TraceWriter trace = new TraceWriter(file, terms, fields)) {
+            ProgressPrinter progress = new ProgressPrinter(System.out, terms);
+            TrainingListener both = entry -> {
+                progress.onWrite(entry);
+                trace.onWrite(entry);
+            };
+            outcome = LocalRunner.run(run, RunEnvironment.cpu().withListener(both));
         } catch (org.deepmod.BadInputException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -68,7 +77,6 @@ public final class RunCommand implements Callable<Integer> {
         RunResult result = outcome.result();
         JSON.writeValue(dir.resolve("result.json").toFile(), result);
         int outputs = result.outputs() == null ? 1 : result.outputs().size();
-        TraceWriter.write(dir.resolve("trace.jsonl"), new Trace(result.terms(), outputs, outcome.trace()));
         if (!outcome.trace().isEmpty()) {
             for (int k = 0; k < outputs; k++) {
                 MaskPlot.write(outcome.trace(), result.terms(), k,

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,10 @@ class CommandLineTest {
         assertEquals("DIVERGED", result.get("status").asText());
         assertTrue(result.get("iterations").asInt() < 500, "stopped at the divergence");
         assertTrue(result.get("reason").asText().contains("the loss became"), result.get("reason").asText());
-        assertTrue(Files.exists(dir.resolve("trace.jsonl")));
+        // the trace is streamed: it holds the header and every write iteration before the divergence
+        List<String> trace = Files.readAllLines(dir.resolve("trace.jsonl"));
+        assertTrue(trace.size() >= 2, "header and at least one iteration: " + trace.size() + " lines");
+        int last = new ObjectMapper().readTree(trace.get(trace.size() - 1)).get("iteration").asInt();
+        assertTrue(last < result.get("iterations").asInt(), "last traced iteration " + last);
     }
 }
