@@ -44,7 +44,11 @@ else
   SUBMIT=("$PROJECT/deploy/spark-class.sh" org.apache.spark.deploy.SparkSubmit)
 fi
 
-# The executor settings DeepMoD needs (DJL offline, passive OpenMP, the natives' cache) are added by the
-# sweep's driver unless given here or in spark-defaults.conf (see deploy/spark-defaults.conf).
+# The executor settings DeepMoD needs (DJL offline, passive OpenMP, the natives' cache, glibc's mmap
+# threshold) are added by the sweep's driver unless given here or in spark-defaults.conf (see
+# deploy/spark-defaults.conf). On local[*] the driver trains too: the same glibc setting as bin/deepmod.
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-268435456}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}"
+export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-67108864}"
 exec "${SUBMIT[@]}" --class org.deepmod.cli.Main ${SUBMIT_OPTIONS[@]+"${SUBMIT_OPTIONS[@]}"} \
   "$JAR" sweep "$SWEEP" ${SWEEP_OPTIONS[@]+"${SWEEP_OPTIONS[@]}"}
