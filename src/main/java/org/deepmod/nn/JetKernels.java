@@ -128,10 +128,13 @@ final class JetKernels {
 
     /**
      * The gradient with respect to the pre-activations z_c (C x N x H) into {@code result}, from the
-     * gradient with respect to the activated channels ({@code gradient}, C x N x H).
+     * gradient with respect to the activated channels ({@code gradient}, C x N x H). Also sums the result
+     * over the samples into {@code sums} (per channel, H each) for the first {@code summed} channels: the
+     * bias gradient is the sum of channel 0, and the first layer needs every channel's (its ∂z/∂x rows) —
+     * while the tile is still in the cache rather than in another pass over memory.
      */
     void backward(FloatBuffer first, FloatBuffer second, Source[] sources, FloatBuffer gradient,
-                  FloatBuffer result) {
+                  FloatBuffer result, float[][] sums, int summed) {
         for (int row0 = 0; row0 < rows; row0 += tileRows) {
             int at = row0 * width;
             int n = Math.min(tileRows, rows - row0) * width;
@@ -147,6 +150,15 @@ final class JetKernels {
             }
             for (int c = 0; c < channels; c++) {
                 result.put(c * channelSize + at, out[c], 0, n);
+            }
+            for (int c = 0; c < summed; c++) {
+                float[] sum = sums[c];
+                float[] tile = out[c];
+                for (int r = 0; r < n; r += width) {
+                    for (int h = 0; h < width; h++) {
+                        sum[h] += tile[r + h];
+                    }
+                }
             }
         }
     }

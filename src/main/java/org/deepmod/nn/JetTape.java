@@ -163,18 +163,22 @@ public final class JetTape {
             int width = Math.toIntExact(weights.get(l).getShape().get(1));
             NDArray gz = scope.create(new Shape((long) channels * rows, width), DataType.FLOAT32);
             NDArray[] sigma = sigmas.get(l);
+            float[][] sums = new float[channels][width];
             kernels.get(l).backward(buffer(sigma[0]), sigma.length > 1 ? buffer(sigma[1]) : null, sources.get(l),
-                    buffer(upstream), buffer(gz));
+                    buffer(upstream), buffer(gz), sums, l > 0 ? 1 : channels);
+            biasGrads[l] = scope.create(sums[0]);
             if (l > 0) {
                 weightGrads[l] = inputs.get(l).transpose().matMul(gz);
-                biasGrads[l] = gz.get(new NDIndex("0:" + rows)).sum(new int[] {0});
                 upstream = gz.matMul(weights.get(l).transpose());
             } else {
                 // z = coords W + b, and ∂z/∂(coordinate) = that row of W for every sample
-                NDArray perChannel = gz.reshape(channels, rows, width).sum(new int[] {1});
+                float[] flat = new float[channels * width];
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(sums[c], 0, flat, c * width, width);
+                }
+                NDArray perChannel = scope.create(flat, new Shape(channels, width));
                 weightGrads[0] = coords.transpose().matMul(gz.get(new NDIndex("0:" + rows)))
                         .add(firstLayerRows().matMul(perChannel));
-                biasGrads[0] = perChannel.get(0);
             }
             double omega = network.omega(l);
             if (omega != 1.0) {
