@@ -22,6 +22,7 @@ import org.deepmod.report.LossPlot;
 import org.deepmod.report.MaskPlot;
 import org.deepmod.library.TermNames;
 import org.deepmod.report.TraceWriter;
+import org.deepmod.training.TraceEntry;
 import org.deepmod.training.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,14 +77,27 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunResult result = outcome.result();
         JSON.writeValue(dir.resolve("result.json").toFile(), result);
-        int outputs = result.outputs() == null ? 1 : result.outputs().size();
-        if (!outcome.trace().isEmpty()) {
-            for (int k = 0; k < outputs; k++) {
-                MaskPlot.write(outcome.trace(), result.terms(), k,
-                        dir.resolve(k == 0 ? "mask.png" : "mask-" + TermNames.output(k) + ".png"));
-            }
-            LossPlot.write(outcome.trace(), dir.resolve("loss.png"));
+        writePlots(dir, result, outcome.trace());
+        printSummary(result);
+        boolean ended = result.status().equals("CONVERGED") || result.status().equals("MAX_ITERATIONS");
+        return ended ? Main.EXIT_OK : Main.EXIT_FAILURE;
+    }
+
+    /** mask.png (one per output) and loss.png from a run's trace; nothing for an empty trace. */
+    static void writePlots(Path dir, RunResult result, List<TraceEntry> trace) throws IOException {
+        if (trace.isEmpty()) {
+            return;
         }
+        int outputs = result.outputs() == null ? 1 : result.outputs().size();
+        for (int k = 0; k < outputs; k++) {
+            MaskPlot.write(trace, result.terms(), k,
+                    dir.resolve(k == 0 ? "mask.png" : "mask-" + TermNames.output(k) + ".png"));
+        }
+        LossPlot.write(trace, dir.resolve("loss.png"));
+    }
+
+    /** The status line, the discovered equation, and the comparison with the truth where it is known. */
+    static void printSummary(RunResult result) {
         System.out.printf("%n%s after %d iterations in %.1f s (%s)%n", result.status(), result.iterations(),
                 result.seconds(), result.reason());
         System.out.println(result.equation());
@@ -91,7 +105,5 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println(EquationFormatter.compare(result.terms(), result.coefficients(), result.mask(),
                     result.truth()));
         }
-        boolean ended = result.status().equals("CONVERGED") || result.status().equals("MAX_ITERATIONS");
-        return ended ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }
 }

@@ -97,4 +97,28 @@ class CommandLineTest {
         int last = new ObjectMapper().readTree(trace.get(trace.size() - 1)).get("iteration").asInt();
         assertTrue(last < result.get("iterations").asInt(), "last traced iteration " + last);
     }
+
+    /** report rebuilds a run folder's pictures and equation from result.json and trace.jsonl alone. */
+    @Test
+    void reportRebuildsARunFolder(@TempDir Path dir) throws IOException {
+        Result run = execute("run", PROJECT.resolve("configs/burgers.yaml").toString(), "--out", dir.toString(),
+                "--set", "network.hidden=[20,20]", "--set", "samples=500", "--set", "training.maxIterations=60");
+        assertEquals(Main.EXIT_OK, run.code(), run.out() + run.err());
+        Files.delete(dir.resolve("mask.png"));
+        Files.delete(dir.resolve("loss.png"));
+        JsonNode result = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
+
+        Result report = execute("report", dir.toString());
+        assertEquals(Main.EXIT_OK, report.code(), report.err());
+        assertTrue(Files.size(dir.resolve("mask.png")) > 0 && Files.size(dir.resolve("loss.png")) > 0);
+        assertTrue(report.out().contains(result.get("equation").asText()), report.out());
+        assertTrue(report.out().contains("MAX_ITERATIONS after 60 iterations"), report.out());
+    }
+
+    @Test
+    void reportOnAFolderWithoutResultsExitsTwo(@TempDir Path dir) {
+        Result r = execute("report", dir.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(dir + ": neither result.json"), r.err());
+    }
 }

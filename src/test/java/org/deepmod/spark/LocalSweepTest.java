@@ -61,6 +61,7 @@ class LocalSweepTest {
         assertEquals(8, outcome.trained());
         assertEquals(0, outcome.missing());
         Map<String, RunResult> results = SweepChecks.assertComplete(output, plan, new Configuration());
+        assertReportPrintsTheSummary(output);
         for (RunResult r : results.values()) {
             assertTrue(List.of("CONVERGED", "MAX_ITERATIONS").contains(r.status()), r.status() + ": " + r.reason());
             assertEquals(r.terms().size(), r.mask().length);
@@ -166,5 +167,21 @@ class LocalSweepTest {
             }
         }
         return times;
+    }
+
+    /** deepmod report on a sweep folder prints the summary table the sweep ended with. */
+    private static void assertReportPrintsTheSummary(String output) throws IOException {
+        String table = SweepSummary.fromJson(Files.readString(Path.of(output, "summary.json"))).table();
+        java.io.PrintStream previous = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = org.deepmod.cli.Main.execute("report", output);
+        } finally {
+            System.setOut(previous);
+        }
+        assertEquals(0, code);
+        assertTrue(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains(table), captured.toString());
     }
 }
