@@ -154,7 +154,7 @@ class SweepPlanTest {
     @Test
     void shippedSweepConfigsExpand() {
         Path configs = Path.of(System.getProperty("deepmod.project.dir", ".")).resolve("configs");
-        assertEquals(9, SweepPlan.expand(SweepConfig.read(configs.resolve("quickstart.yaml"))).runs().size());
+        assertEquals(3, SweepPlan.expand(SweepConfig.read(configs.resolve("quickstart.yaml"))).runs().size());
         SweepPlan burgers = SweepPlan.expand(SweepConfig.read(configs.resolve("burgers-noise.yaml")));
         assertEquals(180, burgers.runs().size());
         assertEquals(18, burgers.configurations().size());
