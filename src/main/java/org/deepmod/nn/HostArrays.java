@@ -51,7 +51,8 @@ public final class HostArrays {
         }
     }
 
-    private static ByteBuffer memory(NDArray array) {
+    /** The memory of a contiguous CPU tensor itself (no copy), in the platform's byte order. */
+    static ByteBuffer memory(NDArray array) {
         return JniUtils.getByteBuffer((PtNDArray) array, true).order(ByteOrder.nativeOrder());
     }
 }

@@ -26,6 +26,15 @@ final class JetChannels {
         return partials.get(c - 1);
     }
 
+    /**
+     * The input column channel c differentiates along when it is a first derivative (t, x, y), else -1:
+     * the only channels whose pre-activation in the first layer is not zero (it is that row of W).
+     */
+    int inputCoordinate(int c) {
+        Partial p = partial(c);
+        return p.order() == 1 && p.coordinate() >= 0 ? p.coordinate() : -1;
+    }
+
     /** The channel of p, or -1 when it is not carried. */
     int of(Partial p) {
         int i = partials.indexOf(p);

@@ -6,9 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,23 +64,20 @@ public final class JetTape {
             NDArray w = network.weight(scope, l);
             weights.add(w);
             int width = Math.toIntExact(w.getShape().get(1));
-            NDArray preActivation;
             NDArray valueChannel;
             JetKernels.Source[] src = new JetKernels.Source[channels];
             if (l == 0) {
-                preActivation = null;
                 valueChannel = coords.matMul(w).add(network.bias(scope, 0));
                 float[] rowsOfW = w.toFloatArray();
                 for (int c = 1; c < channels; c++) {
-                    Partial p = layout.partial(c);
                     // ∂z/∂(coordinate) is that coordinate's row of W; higher derivatives of the inputs vanish
-                    src[c] = p.order() == 1 && p.coordinate() >= 0
-                            ? JetKernels.Source.row(java.util.Arrays.copyOfRange(rowsOfW, p.coordinate() * width,
-                                    (p.coordinate() + 1) * width))
+                    int d = layout.inputCoordinate(c);
+                    src[c] = d >= 0
+                            ? JetKernels.Source.row(java.util.Arrays.copyOfRange(rowsOfW, d * width, (d + 1) * width))
                             : JetKernels.Source.zero();
                 }
             } else {
-                preActivation = activated.matMul(w);
+                NDArray preActivation = activated.matMul(w);
                 valueChannel = preActivation.get(new NDIndex("0:" + rows)).add(network.bias(scope, l));
                 FloatBuffer z = buffer(preActivation);
                 for (int c = 1; c < channels; c++) {
@@ -116,7 +111,7 @@ public final class JetTape {
     }
 
     private static FloatBuffer buffer(NDArray array) {
-        return JniUtils.getByteBuffer((PtNDArray) array, true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        return HostArrays.memory(array).asFloatBuffer();
     }
 
     /** The outputs (value and derivatives, N x K each) as views of one leaf that records gradients. */
@@ -199,9 +194,9 @@ public final class JetTape {
         int inputs = network.inputDims();
         float[] m = new float[inputs * channels];
         for (int c = 1; c < channels; c++) {
-            Partial p = layout.partial(c);
-            if (p.order() == 1 && p.coordinate() >= 0) {
-                m[p.coordinate() * channels + c] = 1f;
+            int d = layout.inputCoordinate(c);
+            if (d >= 0) {
+                m[d * channels + c] = 1f;
             }
         }
         return scope.create(m, new Shape(inputs, channels));
