@@ -21,6 +21,21 @@ public interface Constraint {
      */
     NDArray coefficients(HostLibrary host, boolean[][] masks, NDManager step, DataType dataType);
 
+    /**
+     * ξ for a step whose loss is computed on the JVM, as [K][F] (0 where masked).
+     *
+     * @param host  as for {@link #coefficients}
+     */
+    double[][] hostCoefficients(HostLibrary host, boolean[][] masks);
+
+    /**
+     * The gradient of the trained {@link #parameters()} (in their layout) from the loss's gradient with
+     * respect to the masked coefficients ([K][F]); only called when there are such parameters.
+     */
+    default float[] parameterGradient(double[][] coefficientGradient) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " trains no parameters");
+    }
+
     /** The last coefficients as [K][F] (0 where masked), in the units of the network's variables. */
     double[][] lastCoefficients();
 

@@ -47,6 +47,31 @@ public final class GradParams implements Constraint {
     }
 
     @Override
+    public double[][] hostCoefficients(HostLibrary host, boolean[][] masks) {
+        double[][] xi = lastCoefficients();
+        for (int k = 0; k < outputs; k++) {
+            for (int j = 0; j < terms; j++) {
+                if (!masks[k][j]) {
+                    xi[k][j] = 0.0;
+                }
+            }
+        }
+        return xi;
+    }
+
+    /** ξ is stored F x K; a masked coefficient gets no gradient (it is multiplied by 0 in the loss). */
+    @Override
+    public float[] parameterGradient(double[][] coefficientGradient) {
+        float[] flat = new float[terms * outputs];
+        for (int j = 0; j < terms; j++) {
+            for (int k = 0; k < outputs; k++) {
+                flat[j * outputs + k] = (float) coefficientGradient[k][j];
+            }
+        }
+        return flat;
+    }
+
+    @Override
     public double[][] lastCoefficients() {
         double[] flat = HostArrays.toDoubles(xi);
         double[][] out = new double[outputs][terms];

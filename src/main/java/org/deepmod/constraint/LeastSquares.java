@@ -45,11 +45,7 @@ public class LeastSquares implements Constraint {
     public NDArray coefficients(HostLibrary host, boolean[][] masks, NDManager step, DataType dataType) {
         int f = host.terms();
         int k = host.outputs();
-        double[][] xi = new double[k][];
-        for (int out = 0; out < k; out++) {
-            xi[out] = solve(host, masks[out], out);
-        }
-        last = xi;
+        double[][] xi = hostCoefficients(host, masks);
         double[] flat = new double[f * k];
         for (int j = 0; j < f; j++) {
             for (int out = 0; out < k; out++) {
@@ -57,6 +53,16 @@ public class LeastSquares implements Constraint {
             }
         }
         return step.create(flat, new Shape(f, k)).toType(dataType, false);
+    }
+
+    @Override
+    public double[][] hostCoefficients(HostLibrary host, boolean[][] masks) {
+        double[][] xi = new double[host.outputs()][];
+        for (int out = 0; out < xi.length; out++) {
+            xi[out] = solve(host, masks[out], out);
+        }
+        last = xi;
+        return xi;
     }
 
     /** The coefficients of one output over its active, non-vanishing columns; 0 elsewhere. */

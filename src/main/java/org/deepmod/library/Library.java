@@ -24,6 +24,9 @@ public interface Library {
         return termNames().size();
     }
 
+    /** Every column of Θ as a product of outputs and derivatives, in the order of {@link #termNames()}. */
+    List<Term> products();
+
     /** Θ (N x F) and u_t (N x K) as NDArrays in the jet's graph, so the loss can reach the network. */
     LibraryValues evaluate(Jet jet, Scalars scalars);
 }

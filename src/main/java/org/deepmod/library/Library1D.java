@@ -116,6 +116,65 @@ public final class Library1D implements Library {
         return out;
     }
 
+    @Override
+    public List<Term> products() {
+        List<Term> out = new ArrayList<>();
+        if (outputs == 1) {
+            for (int p = 0; p <= polyOrder; p++) {
+                for (int d = 0; d <= diffOrder; d++) {
+                    List<Term.Factor> f = power(0, p);
+                    addDerivative(f, 0, d);
+                    out.add(new Term(f));
+                }
+            }
+            return out;
+        }
+        for (int[] powers : monomials()) {
+            List<Term.Factor> f = new ArrayList<>();
+            for (int k = 0; k < outputs; k++) {
+                f.addAll(power(k, powers[k]));
+            }
+            out.add(new Term(f));
+        }
+        for (int a = 0; a < outputs; a++) {
+            for (int b = a + 1; b < outputs; b++) {
+                for (int da = 0; da <= diffOrder; da++) {
+                    for (int db = 0; db <= diffOrder; db++) {
+                        if (da + db > 0) {
+                            List<Term.Factor> f = new ArrayList<>();
+                            addDerivative(f, a, da);
+                            addDerivative(f, b, db);
+                            out.add(new Term(f));
+                        }
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < outputs; k++) {
+            for (int j = 0; j < outputs; j++) {
+                for (int p = 1; p <= polyOrder; p++) {
+                    for (int d = 1; d <= diffOrder; d++) {
+                        List<Term.Factor> f = power(k, p);
+                        addDerivative(f, j, d);
+                        out.add(new Term(f));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Output k repeated p times. */
+    static List<Term.Factor> power(int k, int p) {
+        return new ArrayList<>(Collections.nCopies(p, new Term.Factor(k, null)));
+    }
+
+    private static void addDerivative(List<Term.Factor> factors, int k, int d) {
+        if (d > 0) {
+            factors.add(new Term.Factor(k, Partial.xOfOrder(d)));
+        }
+    }
+
     /** Exponent vectors of u^p v^q ..., each ≤ P, the first output as the slowest index. */
     private List<int[]> monomials() {
         List<int[]> out = new ArrayList<>();

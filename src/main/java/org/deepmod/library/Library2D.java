@@ -49,6 +49,20 @@ public final class Library2D implements Library {
     }
 
     @Override
+    public List<Term> products() {
+        List<Term> out = new ArrayList<>();
+        for (int p = 0; p <= polyOrder; p++) {
+            out.add(new Term(Library1D.power(0, p)));
+            for (Partial d : DERIVATIVES) {
+                List<Term.Factor> f = Library1D.power(0, p);
+                f.add(new Term.Factor(0, d));
+                out.add(new Term(f));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public LibraryValues evaluate(Jet jet, Scalars scalars) {
         NDArray u = jet.value();
         NDArray ones = u.onesLike();

@@ -52,7 +52,7 @@ public final class HostArrays {
     }
 
     /** The memory of a contiguous CPU tensor itself (no copy), in the platform's byte order. */
-    static ByteBuffer memory(NDArray array) {
+    public static ByteBuffer memory(NDArray array) {
         return JniUtils.getByteBuffer((PtNDArray) array, true).order(ByteOrder.nativeOrder());
     }
 }

@@ -2,46 +2,73 @@ package org.deepmod.nn;
 
 import java.nio.FloatBuffer;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The elementwise part of one hidden layer's jet, forward and backward, fused on the JVM: from the
- * pre-activation channels z_c (N x H each) and σ(z_0) to the activated channels a_c, and back from the
- * gradient of the a_c to that of the z_c. Through PyTorch this is ~25 small operations forward and ~40
- * backward per layer, each streaming whole N x H arrays through memory; here every element is touched once,
- * in tiles that stay in the L1 cache, with explicit SIMD (the Vector API).
+ * pre-activation channels z_c (N x H each) to the activated channels a_c, and back from the gradient of the
+ * a_c to that of the z_c. Through PyTorch this is ~25 small operations forward and ~40 backward per layer,
+ * each streaming whole N x H arrays through memory; here every element is touched once, in tiles that stay
+ * in the L1 cache, with explicit SIMD (the Vector API).
  *
- * <p>σ itself comes from PyTorch (a vectorised transcendental): for tanh the logistic σ(2z), from which
- * tanh z = 2σ(2z) − 1 and all its derivatives are polynomials; for sin both sin z and cos z.
+ * <p>Only the matrix products between hidden layers stay with PyTorch (MKL). Everything around them runs
+ * here, on the tile while it is in cache: the bias, the activation itself (tanh from the vector exp, sin and
+ * cos from the vector sin/cos), the first layer (two or three inputs: a product not worth a call), the
+ * linear output layer, and the sums over the samples that give bias and first-layer weight gradients.
  *
- * <p>Not thread-safe: the scratch tiles belong to one pass.
+ * <p>A kernel belongs to one layer of one network and is reused from step to step (it keeps that layer's
+ * activation values between a step's forward and backward). Not thread-safe.
  */
 final class JetKernels {
-    /** Where the pre-activation of a derivative channel comes from. */
-    static final class Source {
-        final FloatBuffer buffer;
-        final int offset;
-        final float[] row;
+    /** Where a layer's pre-activations come from. */
+    static final class Inputs {
+        final FloatBuffer stacked;
+        final float[] coords;
+        final int dims;
+        final float[] weights;
 
-        private Source(FloatBuffer buffer, int offset, float[] row) {
-            this.buffer = buffer;
-            this.offset = offset;
-            this.row = row;
+        private Inputs(FloatBuffer stacked, float[] coords, int dims, float[] weights) {
+            this.stacked = stacked;
+            this.coords = coords;
+            this.dims = dims;
+            this.weights = weights;
         }
 
-        /** A full N x H block of {@code buffer} starting at element {@code offset}. */
-        static Source block(FloatBuffer buffer, int offset) {
-            return new Source(buffer, offset, null);
+        /** The previous layer's product a·W, all channels stacked (C x N x H), without the bias. */
+        static Inputs stacked(FloatBuffer product) {
+            return new Inputs(product, null, 0, null);
         }
 
-        /** The same row for every sample (the first layer's ∂z/∂x is a row of W). */
-        static Source row(float[] row) {
-            return new Source(null, 0, row);
+        /**
+         * The first layer: z = coords·W with coords N x D and W D x H (row-major); ∂z/∂(coordinate d) is
+         * row d of W for every sample, higher derivatives vanish.
+         */
+        static Inputs coordinates(float[] coords, int dims, float[] weights) {
+            return new Inputs(null, coords, dims, weights);
         }
+    }
 
-        /** Identically zero (higher derivatives of the inputs). */
-        static Source zero() {
-            return new Source(null, 0, null);
+    /**
+     * The linear output layer after the last hidden layer: out_c = a_c·W (+ b for the value channel), W
+     * H x K given by its columns ([K][H], contiguous for the dot products). Forward fills {@code values}
+     * ([C][N·K]); backward reads {@code gradients} (the loss's gradient with respect to those values) and adds
+     * to the output layer's own parameter gradients ({@code columnGradients} [K][H], {@code biasGradient}).
+     */
+    static final class Head {
+        final float[][] columns;
+        final float[] bias;
+        final float[][] values;
+        float[][] gradients;
+        final float[][] columnGradients;
+        final float[] biasGradient;
+
+        Head(float[][] columns, float[] bias, float[][] values) {
+            this.columns = columns;
+            this.bias = bias;
+            this.values = values;
+            this.columnGradients = new float[columns.length][columns.length == 0 ? 0 : columns[0].length];
+            this.biasGradient = new float[columns.length];
         }
     }
 
@@ -59,9 +86,12 @@ final class JetKernels {
     private final float[][] z;
     private final float[][] g;
     private final float[][] out;
-    private final float[] base0;
-    private final float[] base1;
     private final float[] zeros;
+    private final float[] tileSum;
+    /** σ(z_0) over the whole layer (tanh z, or sin z), from forward to backward. */
+    private final float[] firstBase;
+    /** cos z_0 over the whole layer for sin, else null. */
+    private final float[] secondBase;
 
     JetKernels(JetChannels layout, Activation activation, int rows, int width) {
         this.layout = layout;
@@ -82,9 +112,15 @@ final class JetKernels {
         this.z = new float[channels][tile];
         this.g = new float[channels][tile];
         this.out = new float[channels][tile];
-        this.base0 = new float[tile];
-        this.base1 = new float[tile];
         this.zeros = new float[tile];
+        this.tileSum = new float[width];
+        this.firstBase = new float[channelSize];
+        this.secondBase = tanh ? null : new float[channelSize];
+    }
+
+    /** Whether this kernel fits a layer of this shape (kernels are reused from step to step). */
+    boolean fits(int rows, int width) {
+        return this.rows == rows && this.width == width;
     }
 
     /**
@@ -95,64 +131,259 @@ final class JetKernels {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /** Whether this activation needs a second base array (cos z for sin). */
-    static boolean needsSecondBase(Activation activation) {
-        return activation instanceof Activation.Sine;
-    }
-
     /**
-     * a_c for every channel into {@code activated} (C x N x H): channel 0 is σ(z_0), the others follow
-     * Faà di Bruno. {@code first}/{@code second}: σ(2z_0) for tanh; sin z_0 and cos z_0 for sin.
+     * The activated channels a_c (channel 0 is σ(z_0), the others follow Faà di Bruno) from the
+     * pre-activations plus {@code bias}: into {@code activated} (C x N x H), or, for the last hidden layer,
+     * through the output layer {@code head} into its values (then {@code activated} is null).
      */
-    void forward(FloatBuffer first, FloatBuffer second, Source[] sources, FloatBuffer activated) {
+    void forward(Inputs inputs, float[] bias, FloatBuffer activated, Head head) {
         for (int row0 = 0; row0 < rows; row0 += tileRows) {
             int at = row0 * width;
-            int n = Math.min(tileRows, rows - row0) * width;
-            derivativesOfSigma(first, second, at, n, layout.sigmaOrder());
-            loadSources(sources, row0, n);
-            System.arraycopy(s[0], 0, out[0], 0, n);
-            if (layout.twoDimensional()) {
-                forward2d(n);
+            int tileRowCount = Math.min(tileRows, rows - row0);
+            int n = tileRowCount * width;
+            loadPreActivations(inputs, row0, n, true);
+            activate(bias, at, n);
+            derivativesOfSigma(n, layout.sigmaOrder());
+            activatedChannels(n);
+            if (head != null) {
+                applyHead(head, row0, tileRowCount);
             } else {
-                forward1d(n);
-            }
-            for (int c = 0; c < channels; c++) {
-                activated.put(c * channelSize + at, out[c], 0, n);
+                for (int c = 0; c < channels; c++) {
+                    activated.put(c * channelSize + at, out[c], 0, n);
+                }
             }
         }
     }
 
     /**
-     * The gradient with respect to the pre-activations z_c (C x N x H) into {@code result}, from the
-     * gradient with respect to the activated channels ({@code gradient}, C x N x H). Also sums the result
-     * over the samples into {@code sums} (per channel, H each) for the first {@code summed} channels: the
-     * bias gradient is the sum of channel 0, and the first layer needs every channel's (its ∂z/∂x rows) —
-     * while the tile is still in the cache rather than in another pass over memory.
+     * The gradient with respect to the pre-activations z_c, from the gradient with respect to the activated
+     * channels: those come from {@code upstream} (C x N x H), or for the last hidden layer from the output
+     * layer {@code head} (whose own parameter gradients are added to on the way). The result goes to
+     * {@code result} (C x N x H), and its sum over the samples of channel 0 (the bias gradient) is added to
+     * {@code biasGradient}; for the first layer ({@code result} null) it goes straight into the first layer's
+     * weight gradient {@code firstWeightGradient} (D x H): z = coords·W + b gives ∂L/∂W_dh = Σ_n coords_nd
+     * ∂L/∂z_0 + Σ_n ∂L/∂(z_d)_nh for the first-derivative channel along d.
      */
-    void backward(FloatBuffer first, FloatBuffer second, Source[] sources, FloatBuffer gradient,
-                  FloatBuffer result, float[][] sums, int summed) {
+    void backward(Inputs inputs, FloatBuffer upstream, Head head, FloatBuffer result, float[] biasGradient,
+                  float[] firstWeightGradient) {
         for (int row0 = 0; row0 < rows; row0 += tileRows) {
             int at = row0 * width;
-            int n = Math.min(tileRows, rows - row0) * width;
-            derivativesOfSigma(first, second, at, n, layout.sigmaOrder() + 1);
-            loadSources(sources, row0, n);
-            for (int c = 0; c < channels; c++) {
-                gradient.get(c * channelSize + at, g[c], 0, n);
+            int tileRowCount = Math.min(tileRows, rows - row0);
+            int n = tileRowCount * width;
+            loadPreActivations(inputs, row0, n, false);
+            System.arraycopy(firstBase, at, s[0], 0, n);
+            if (!tanh) {
+                System.arraycopy(secondBase, at, s[1], 0, n);
+            }
+            derivativesOfSigma(n, layout.sigmaOrder() + 1);
+            if (head != null) {
+                activatedChannels(n); // the output layer's weight gradient needs this layer's outputs again
+                backwardThroughHead(head, row0, tileRowCount);
+            } else {
+                for (int c = 0; c < channels; c++) {
+                    upstream.get(c * channelSize + at, g[c], 0, n);
+                }
             }
             if (layout.twoDimensional()) {
                 backward2d(n);
             } else {
                 backward1d(n);
             }
-            for (int c = 0; c < channels; c++) {
-                result.put(c * channelSize + at, out[c], 0, n);
+            addRowSums(out[0], n, biasGradient);
+            if (result != null) {
+                for (int c = 0; c < channels; c++) {
+                    result.put(c * channelSize + at, out[c], 0, n);
+                }
+            } else {
+                firstLayerWeightGradient(inputs, row0, tileRowCount, firstWeightGradient);
             }
-            for (int c = 0; c < summed; c++) {
-                float[] sum = sums[c];
-                float[] tile = out[c];
-                for (int r = 0; r < n; r += width) {
+        }
+    }
+
+    /** z_c of the tile; the value channel only in the forward pass (backward keeps σ(z_0) instead). */
+    private void loadPreActivations(Inputs inputs, int row0, int n, boolean withValue) {
+        if (inputs.stacked != null) {
+            for (int c = withValue ? 0 : 1; c < channels; c++) {
+                inputs.stacked.get(c * channelSize + row0 * width, z[c], 0, n);
+            }
+            return;
+        }
+        int dims = inputs.dims;
+        float[] w = inputs.weights;
+        if (withValue) {
+            float[] z0 = z[0];
+            for (int r = 0, i = 0; i < n; r++, i += width) {
+                int point = (row0 + r) * dims;
+                float x0 = inputs.coords[point];
+                for (int h = 0; h < width; h++) {
+                    z0[i + h] = x0 * w[h];
+                }
+                for (int d = 1; d < dims; d++) {
+                    float x = inputs.coords[point + d];
+                    int row = d * width;
                     for (int h = 0; h < width; h++) {
-                        sum[h] += tile[r + h];
+                        z0[i + h] += x * w[row + h];
+                    }
+                }
+            }
+        }
+        for (int c = 1; c < channels; c++) {
+            int d = layout.inputCoordinate(c);
+            if (d < 0) {
+                z[c] = zeros; // every tile is as long, so one zero tile serves every zero channel
+                continue;
+            }
+            float[] zc = z[c];
+            for (int i = 0; i < n; i += width) {
+                System.arraycopy(w, d * width, zc, i, width);
+            }
+        }
+    }
+
+    /** z_0 += b, then σ's base values of the tile into s[0] (and s[1] for sin), kept for the backward. */
+    private void activate(float[] bias, int at, int n) {
+        float[] z0 = z[0];
+        for (int i = 0; i < n; i += width) {
+            for (int h = 0; h < width; h++) {
+                z0[i + h] += bias[h];
+            }
+        }
+        int step = LANES.length();
+        float[] s0 = s[0];
+        if (tanh) {
+            // tanh z = 1 − 2 / (e^{2z} + 1): finite for every z (e^{2z} = ∞ gives 1)
+            for (int i = 0; i < n; i += step) {
+                FloatVector e = v(z0, i).mul(2f).lanewise(VectorOperators.EXP);
+                FloatVector.broadcast(LANES, 1f).sub(FloatVector.broadcast(LANES, 2f).div(e.add(1f)))
+                        .intoArray(s0, i);
+            }
+            System.arraycopy(s0, 0, firstBase, at, n);
+        } else {
+            float[] s1 = s[1];
+            for (int i = 0; i < n; i += step) {
+                FloatVector x = v(z0, i);
+                x.lanewise(VectorOperators.SIN).intoArray(s0, i);
+                x.lanewise(VectorOperators.COS).intoArray(s1, i);
+            }
+            System.arraycopy(s0, 0, firstBase, at, n);
+            System.arraycopy(s1, 0, secondBase, at, n);
+        }
+    }
+
+    /** out[0] = σ(z_0), out[c] by the chain rule. */
+    private void activatedChannels(int n) {
+        System.arraycopy(s[0], 0, out[0], 0, n);
+        if (layout.twoDimensional()) {
+            forward2d(n);
+        } else {
+            forward1d(n);
+        }
+    }
+
+    /** values_c[row, k] = Σ_h a_c[row, h] W[h, k] (+ b_k on the value channel). */
+    private void applyHead(Head head, int row0, int tileRowCount) {
+        int k = head.columns.length;
+        for (int c = 0; c < channels; c++) {
+            float[] a = out[c];
+            float[] values = head.values[c];
+            for (int r = 0; r < tileRowCount; r++) {
+                for (int o = 0; o < k; o++) {
+                    float sum = dot(a, r * width, head.columns[o]);
+                    values[(row0 + r) * k + o] = c == 0 ? sum + head.bias[o] : sum;
+                }
+            }
+        }
+    }
+
+    /**
+     * From the gradient of the head's values to that of this layer's activated channels (g), and the head's
+     * weight gradient ∂L/∂W_hk += Σ_c Σ_rows a_c[row, h] ∂L/∂values_c[row, k] on the way (out holds a_c).
+     */
+    private void backwardThroughHead(Head head, int row0, int tileRowCount) {
+        int k = head.columns.length;
+        for (int c = 0; c < channels; c++) {
+            float[] a = out[c];
+            float[] gc = g[c];
+            float[] upstream = head.gradients[c];
+            for (int r = 0; r < tileRowCount; r++) {
+                int i = r * width;
+                for (int o = 0; o < k; o++) {
+                    float go = upstream[(row0 + r) * k + o];
+                    float[] w = head.columns[o];
+                    float[] dw = head.columnGradients[o];
+                    if (o == 0) {
+                        for (int h = 0; h < width; h++) {
+                            gc[i + h] = go * w[h];
+                        }
+                    } else {
+                        for (int h = 0; h < width; h++) {
+                            gc[i + h] += go * w[h];
+                        }
+                    }
+                    for (int h = 0; h < width; h++) {
+                        dw[h] += go * a[i + h];
+                    }
+                }
+            }
+        }
+        for (int r = 0; r < tileRowCount; r++) {
+            for (int o = 0; o < k; o++) {
+                head.biasGradient[o] += head.gradients[0][(row0 + r) * k + o];
+            }
+        }
+    }
+
+    /** Σ_h a[from + h] w[h] over the layer's width, with SIMD lanes (a float reduction does not vectorise by itself). */
+    private float dot(float[] a, int from, float[] w) {
+        int step = LANES.length();
+        int h = 0;
+        FloatVector acc = FloatVector.zero(LANES);
+        for (; h + step <= width; h += step) {
+            acc = v(a, from + h).fma(v(w, h), acc);
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; h < width; h++) {
+            sum += a[from + h] * w[h];
+        }
+        return sum;
+    }
+
+    /** sums[h] += Σ_rows tile[row, h]. */
+    private void addRowSums(float[] tile, int n, float[] sums) {
+        float[] sum = tileSum;
+        java.util.Arrays.fill(sum, 0f);
+        for (int r = 0; r < n; r += width) {
+            for (int h = 0; h < width; h++) {
+                sum[h] += tile[r + h];
+            }
+        }
+        for (int h = 0; h < width; h++) {
+            sums[h] += sum[h];
+        }
+    }
+
+    private void firstLayerWeightGradient(Inputs inputs, int row0, int tileRowCount, float[] dw) {
+        int dims = inputs.dims;
+        float[] gz0 = out[0];
+        for (int r = 0; r < tileRowCount; r++) {
+            int point = (row0 + r) * dims;
+            int i = r * width;
+            for (int d = 0; d < dims; d++) {
+                float x = inputs.coords[point + d];
+                int row = d * width;
+                for (int h = 0; h < width; h++) {
+                    dw[row + h] += x * gz0[i + h];
+                }
+            }
+        }
+        for (int c = 1; c < channels; c++) {
+            int d = layout.inputCoordinate(c);
+            if (d >= 0) {
+                float[] tile = out[c];
+                int row = d * width;
+                for (int i = 0; i < tileRowCount * width; i += width) {
+                    for (int h = 0; h < width; h++) {
+                        dw[row + h] += tile[i + h];
                     }
                 }
             }
@@ -401,31 +632,14 @@ final class JetKernels {
         }
     }
 
-    private void loadSources(Source[] sources, int row0, int n) {
-        for (int c = 1; c < channels; c++) {
-            Source src = sources[c];
-            if (src.buffer != null) {
-                src.buffer.get(src.offset + row0 * width, z[c], 0, n);
-            } else if (src.row != null) {
-                for (int at = 0; at < n; at += width) {
-                    System.arraycopy(src.row, 0, z[c], at, width);
-                }
-            } else {
-                z[c] = zeros; // every tile is as long, so one zero tile serves every zero channel
-            }
-        }
-    }
-
-    /** s[k] = σ^(k)(z_0) for k = 0..order on the tile. */
-    private void derivativesOfSigma(FloatBuffer first, FloatBuffer second, int at, int n, int order) {
-        first.get(at, base0, 0, n);
+    /** s[k] = σ^(k)(z_0) for k = 1..order on the tile, from s[0] (and s[1] for sin). */
+    private void derivativesOfSigma(int n, int order) {
         float[] s0 = s[0];
         float[] s1 = s[1];
         if (tanh) {
-            // tanh z = 2σ(2z) − 1; with q = tanh², every derivative is a polynomial in tanh
+            // every derivative of tanh is a polynomial in tanh
             for (int i = 0; i < n; i++) {
-                float a = 2f * base0[i] - 1f;
-                s0[i] = a;
+                float a = s0[i];
                 s1[i] = 1f - a * a;
             }
             if (order >= 2) {
@@ -456,9 +670,6 @@ final class JetKernels {
                 }
             }
         } else {
-            second.get(at, base1, 0, n);
-            System.arraycopy(base0, 0, s0, 0, n);
-            System.arraycopy(base1, 0, s1, 0, n);
             // sin, cos, −sin, −cos, sin, cos
             for (int k = 2; k <= order; k++) {
                 float[] from = s[k - 2];

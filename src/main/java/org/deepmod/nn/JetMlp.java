@@ -37,6 +37,11 @@ public final class JetMlp implements FunctionApproximator {
     private final List<Shape> weightShapes = new ArrayList<>();
     private final long[] weightOffsets;
     private final long[] biasOffsets;
+    /** The hand-written pass's per-layer kernels, for the spec and sample count they were made for. */
+    private JetKernels[] kernels;
+    private JetSpec kernelSpec;
+    private int kernelRows;
+    private JetTape currentTape;
     /** Per hidden layer, the factor ω0 of sin(ω0 (W a + b)); 1 means none. */
     private final double[] omegas;
 
@@ -231,11 +236,58 @@ public final class JetMlp implements FunctionApproximator {
                 || spec.inputDims() != inputDims || !JetKernels.available()) {
             return null;
         }
-        return new JetTape(this, coords, spec);
+        currentTape = new JetTape(this, coords, spec);
+        return currentTape;
+    }
+
+    /** Whether {@code tape} is this network's latest pass (the kernels keep only that pass's activations). */
+    boolean isLatest(JetTape tape) {
+        return currentTape == tape;
     }
 
     int hiddenLayers() {
         return weightShapes.size() - 1;
+    }
+
+    /** Inputs and outputs of layer l (the last layer is the linear output). */
+    int layerInputs(int l) {
+        return Math.toIntExact(weightShapes.get(l).get(0));
+    }
+
+    int layerWidth(int l) {
+        return Math.toIntExact(weightShapes.get(l).get(1));
+    }
+
+    /** Where layer l's weights (row-major, inputs x width) and bias start in the parameter vector. */
+    int weightOffset(int l) {
+        return Math.toIntExact(weightOffsets[l]);
+    }
+
+    int biasOffset(int l) {
+        return Math.toIntExact(biasOffsets[l]);
+    }
+
+    /** A copy of the parameter vector (float32 networks). */
+    float[] hostParameters() {
+        float[] values = new float[Math.toIntExact(flat.size())];
+        HostArrays.memory(flat).asFloatBuffer().get(0, values);
+        return values;
+    }
+
+    /**
+     * The kernel of hidden layer l for passes over {@code rows} samples carrying {@code spec}'s derivatives:
+     * kept from step to step (it holds tiles and the layer's activations), made anew when the shape changes.
+     */
+    JetKernels kernel(int l, int rows, JetSpec spec) {
+        if (kernels == null || kernelSpec != spec || kernelRows != rows) {
+            kernels = new JetKernels[hiddenLayers()];
+            kernelSpec = spec;
+            kernelRows = rows;
+        }
+        if (kernels[l] == null) {
+            kernels[l] = new JetKernels(new JetChannels(spec), activation, rows, layerWidth(l));
+        }
+        return kernels[l];
     }
 
     Activation activation() {

@@ -1,204 +1,194 @@
 package org.deepmod.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * One forward pass of a {@link JetMlp} that keeps what its hand-written backward needs, so that the network
  * is differentiated without autograd. All derivative channels travel stacked, [C·N, H] per layer (C = 1 +
- * the derivatives carried), so a layer costs one matrix product forward and two backward whatever the
- * library needs; the elementwise chain rule runs in {@link JetKernels}.
+ * the derivatives carried), so a hidden-to-hidden layer costs one matrix product forward and two backward
+ * (PyTorch's, i.e. MKL's) whatever the library needs; everything else — the first layer, the activations
+ * and their chain rule, the output layer, bias and first-layer gradients — runs on the JVM in
+ * {@link JetKernels}, tile by tile.
  *
- * <p>Use: {@link #jet()} gives the network's outputs as views of one leaf array that records gradients;
- * after the loss's backward, {@link #parameterGradients()} carries that leaf's gradient down through the
- * layers. Everything lives in the manager of the coordinates (the caller's step).
+ * <p>Use: {@link #outputs()} gives the network's value and derivatives on the JVM; the loss adds its gradient
+ * with respect to them into that {@link HostJet}; {@link #parameterGradients()} then carries it down through
+ * the layers. Temporary tensors live in the manager of the coordinates (the caller's step). One pass of a
+ * network at a time: the network's kernels keep the activations of its latest pass only.
  */
 public final class JetTape {
     private final JetMlp network;
-    private final JetChannels layout;
-    private final NDArray coords;
+    private final JetSpec spec;
     private final int rows;
     private final int channels;
     private final NDManager scope;
-    private final List<NDArray> weights = new ArrayList<>();
-    /** inputs.get(l): the stacked activated input of layer l (l ≥ 1); index 0 holds the coordinates. */
-    private final List<NDArray> inputs = new ArrayList<>();
-    private final List<NDArray[]> sigmas = new ArrayList<>();
-    private final List<JetKernels.Source[]> sources = new ArrayList<>();
-    private final List<JetKernels> kernels = new ArrayList<>();
-    private final NDArray output;
-    private Jet jet;
+    private final float[] parameters;
+    private final float[] coords;
+    /** Effective weights (ω0·W) of the hidden-to-hidden layers l ≥ 1, as PyTorch arrays. */
+    private final NDArray[] weights;
+    /** products[l] (l ≥ 1): layer l's stacked pre-activation without bias, a_(l-1)·W_l. */
+    private final NDArray[] products;
+    /** activated[l]: hidden layer l's stacked output, for every hidden layer but the last. */
+    private final NDArray[] activated;
+    private final JetKernels.Head head;
+    private final HostJet outputs;
 
     JetTape(JetMlp network, NDArray coords, JetSpec spec) {
         this.network = network;
-        this.layout = new JetChannels(spec);
-        this.coords = coords;
+        this.spec = spec;
         this.rows = Math.toIntExact(coords.getShape().get(0));
-        this.channels = layout.count();
+        this.channels = new JetChannels(spec).count();
         this.scope = coords.getManager();
+        this.parameters = network.hostParameters();
+        this.coords = coords.toFloatArray();
+        int hidden = network.hiddenLayers();
+        this.weights = new NDArray[hidden];
+        this.products = new NDArray[hidden];
+        this.activated = new NDArray[hidden];
+        this.outputs = new HostJet(spec, rows, network.outputDims());
+        this.head = new JetKernels.Head(outputColumns(), slice(network.biasOffset(hidden), network.outputDims(), 1.0),
+                outputs.channelValues());
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            this.output = forward();
+            forward();
         } finally {
             JniUtils.setGradMode(previous);
         }
     }
 
-    private NDArray forward() {
+    private void forward() {
         int hidden = network.hiddenLayers();
-        inputs.add(coords);
-        NDArray activated = null;
         for (int l = 0; l < hidden; l++) {
-            NDArray w = network.weight(scope, l);
-            weights.add(w);
-            int width = Math.toIntExact(w.getShape().get(1));
-            NDArray valueChannel;
-            JetKernels.Source[] src = new JetKernels.Source[channels];
+            JetKernels.Inputs inputs;
             if (l == 0) {
-                valueChannel = coords.matMul(w).add(network.bias(scope, 0));
-                float[] rowsOfW = w.toFloatArray();
-                for (int c = 1; c < channels; c++) {
-                    // ∂z/∂(coordinate) is that coordinate's row of W; higher derivatives of the inputs vanish
-                    int d = layout.inputCoordinate(c);
-                    src[c] = d >= 0
-                            ? JetKernels.Source.row(java.util.Arrays.copyOfRange(rowsOfW, d * width, (d + 1) * width))
-                            : JetKernels.Source.zero();
-                }
+                inputs = firstLayerInputs();
             } else {
-                NDArray preActivation = activated.matMul(w);
-                valueChannel = preActivation.get(new NDIndex("0:" + rows)).add(network.bias(scope, l));
-                FloatBuffer z = buffer(preActivation);
-                for (int c = 1; c < channels; c++) {
-                    src[c] = JetKernels.Source.block(z, c * rows * width);
-                }
+                weights[l] = network.weight(scope, l);
+                products[l] = activated[l - 1].matMul(weights[l]);
+                inputs = JetKernels.Inputs.stacked(buffer(products[l]));
             }
-            NDArray[] sigma = sigmaBases(valueChannel);
-            JetKernels kernel = new JetKernels(layout, network.activation(), rows, width);
-            NDArray next = scope.create(new Shape((long) channels * rows, width), DataType.FLOAT32);
-            kernel.forward(buffer(sigma[0]), sigma.length > 1 ? buffer(sigma[1]) : null, src, buffer(next));
-            sigmas.add(sigma);
-            sources.add(src);
-            kernels.add(kernel);
-            inputs.add(next);
-            activated = next;
+            boolean last = l == hidden - 1;
+            FloatBuffer next = null;
+            if (!last) {
+                activated[l] = scope.create(new Shape((long) channels * rows, network.layerWidth(l)), DataType.FLOAT32);
+                next = buffer(activated[l]);
+            }
+            network.kernel(l, rows, spec).forward(inputs, bias(l), next, last ? head : null);
         }
-        NDArray wOut = network.weight(scope, hidden);
-        weights.add(wOut);
-        NDArray stacked = activated.matMul(wOut);
-        NDArray value = stacked.get(new NDIndex("0:" + rows)).add(network.bias(scope, hidden));
-        NDArray withBias = channels == 1 ? value : value.concat(stacked.get(new NDIndex(rows + ":")), 0);
-        return withBias.reshape(channels, rows, network.outputDims());
     }
 
-    /** The inputs of the kernels: σ(2z) for tanh (tanh z = 2σ(2z) − 1), sin z and cos z for sin. */
-    private NDArray[] sigmaBases(NDArray z) {
-        if (JetKernels.needsSecondBase(network.activation())) {
-            return new NDArray[] {z.sin(), z.cos()};
+    private JetKernels.Inputs firstLayerInputs() {
+        int width = network.layerWidth(0);
+        int dims = network.layerInputs(0);
+        return JetKernels.Inputs.coordinates(coords, dims,
+                slice(network.weightOffset(0), dims * width, network.omega(0)));
+    }
+
+    /** The effective bias of hidden layer l (ω0·b). */
+    private float[] bias(int l) {
+        return slice(network.biasOffset(l), network.layerWidth(l), network.omega(l));
+    }
+
+    private float[] slice(int from, int length, double factor) {
+        float[] out = new float[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = (float) (parameters[from + i] * factor);
         }
-        return new NDArray[] {z.mul(2).getNDArrayInternal().sigmoid()};
+        return out;
+    }
+
+    /** The output layer's weights by column ([K][H]). */
+    private float[][] outputColumns() {
+        int hidden = network.hiddenLayers();
+        int width = network.layerInputs(hidden);
+        int k = network.outputDims();
+        int from = network.weightOffset(hidden);
+        float[][] columns = new float[k][width];
+        for (int h = 0; h < width; h++) {
+            for (int o = 0; o < k; o++) {
+                columns[o][h] = parameters[from + h * k + o];
+            }
+        }
+        return columns;
     }
 
     private static FloatBuffer buffer(NDArray array) {
         return HostArrays.memory(array).asFloatBuffer();
     }
 
-    /** The outputs (value and derivatives, N x K each) as views of one leaf that records gradients. */
-    public Jet jet() {
-        if (jet == null) {
-            output.setRequiresGradient(true);
-            Map<Partial, NDArray> derivatives = new EnumMap<>(Partial.class);
-            for (int c = 1; c < channels; c++) {
-                derivatives.put(layout.partial(c), output.get(c));
-            }
-            jet = new Jet(output.get(0), derivatives);
-        }
-        return jet;
+    /** The network's value and derivatives at the coordinates, with gradient arrays for the loss to fill. */
+    public HostJet outputs() {
+        return outputs;
     }
 
     /**
-     * The gradient of the loss with respect to the network's parameters, from the gradient the loss's
-     * backward left on the outputs of {@link #jet()}.
+     * The gradient of the loss with respect to the network's parameter vector (the layout of
+     * {@link JetMlp#parameters()}), from the gradient the loss left in {@link #outputs()}.
      */
-    public Map<NDArray, NDArray> parameterGradients() {
-        if (jet == null) {
-            throw new IllegalStateException("jet() was not used, so no loss depends on this pass");
+    public Map<NDArray, float[]> parameterGradients() {
+        if (!network.isLatest(this)) {
+            throw new IllegalStateException("a later pass of the same network replaced this one's activations");
         }
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            Map<NDArray, NDArray> gradients = new IdentityHashMap<>();
-            gradients.put(network.parameters().get(0), backward(output.getGradient()));
+            Map<NDArray, float[]> gradients = new IdentityHashMap<>();
+            gradients.put(network.parameters().get(0), backward());
             return gradients;
         } finally {
             JniUtils.setGradMode(previous);
         }
     }
 
-    private NDArray backward(NDArray outputGradient) {
+    private float[] backward() {
         int hidden = network.hiddenLayers();
-        NDArray[] weightGrads = new NDArray[hidden + 1];
-        NDArray[] biasGrads = new NDArray[hidden + 1];
-        NDArray g = outputGradient.reshape((long) channels * rows, network.outputDims());
-        weightGrads[hidden] = inputs.get(hidden).transpose().matMul(g);
-        biasGrads[hidden] = g.get(new NDIndex("0:" + rows)).sum(new int[] {0});
-        NDArray upstream = g.matMul(weights.get(hidden).transpose());
+        float[] gradient = new float[parameters.length];
+        head.gradients = outputs.channelGradients();
+        NDArray upstream = null;
         for (int l = hidden - 1; l >= 0; l--) {
-            int width = Math.toIntExact(weights.get(l).getShape().get(1));
-            NDArray gz = scope.create(new Shape((long) channels * rows, width), DataType.FLOAT32);
-            NDArray[] sigma = sigmas.get(l);
-            float[][] sums = new float[channels][width];
-            kernels.get(l).backward(buffer(sigma[0]), sigma.length > 1 ? buffer(sigma[1]) : null, sources.get(l),
-                    buffer(upstream), buffer(gz), sums, l > 0 ? 1 : channels);
-            biasGrads[l] = scope.create(sums[0]);
+            int width = network.layerWidth(l);
+            boolean last = l == hidden - 1;
+            JetKernels kernel = network.kernel(l, rows, spec);
+            float[] biasGradient = new float[width];
+            FloatBuffer fromAbove = last ? null : buffer(upstream);
             if (l > 0) {
-                weightGrads[l] = inputs.get(l).transpose().matMul(gz);
-                upstream = gz.matMul(weights.get(l).transpose());
+                NDArray gz = scope.create(new Shape((long) channels * rows, width), DataType.FLOAT32);
+                kernel.backward(JetKernels.Inputs.stacked(buffer(products[l])), fromAbove, last ? head : null,
+                        buffer(gz), biasGradient, null);
+                put(gradient, network.weightOffset(l), activated[l - 1].transpose().matMul(gz).toFloatArray(),
+                        network.omega(l));
+                upstream = gz.matMul(weights[l].transpose());
             } else {
-                // z = coords W + b, and ∂z/∂(coordinate) = that row of W for every sample
-                float[] flat = new float[channels * width];
-                for (int c = 0; c < channels; c++) {
-                    System.arraycopy(sums[c], 0, flat, c * width, width);
-                }
-                NDArray perChannel = scope.create(flat, new Shape(channels, width));
-                weightGrads[0] = coords.transpose().matMul(gz.get(new NDIndex("0:" + rows)))
-                        .add(firstLayerRows().matMul(perChannel));
+                float[] weightGradient = new float[network.layerInputs(0) * width];
+                kernel.backward(firstLayerInputs(), fromAbove, last ? head : null, null, biasGradient,
+                        weightGradient);
+                put(gradient, network.weightOffset(0), weightGradient, network.omega(0));
             }
-            double omega = network.omega(l);
-            if (omega != 1.0) {
-                weightGrads[l] = weightGrads[l].mul(omega);
-                biasGrads[l] = biasGrads[l].mul(omega);
+            put(gradient, network.biasOffset(l), biasGradient, network.omega(l));
+        }
+        int width = network.layerInputs(hidden);
+        int k = network.outputDims();
+        int from = network.weightOffset(hidden);
+        for (int h = 0; h < width; h++) {
+            for (int o = 0; o < k; o++) {
+                gradient[from + h * k + o] = head.columnGradients[o][h];
             }
         }
-        NDArray[] parts = new NDArray[2 * (hidden + 1)];
-        for (int l = 0; l <= hidden; l++) {
-            parts[2 * l] = weightGrads[l].flatten();
-            parts[2 * l + 1] = biasGrads[l].flatten();
-        }
-        return NDArrays.concat(new ai.djl.ndarray.NDList(parts));
+        put(gradient, network.biasOffset(hidden), head.biasGradient, 1.0);
+        return gradient;
     }
 
-    /** D x C: 1 where channel c is the first derivative along input coordinate d. */
-    private NDArray firstLayerRows() {
-        int inputs = network.inputDims();
-        float[] m = new float[inputs * channels];
-        for (int c = 1; c < channels; c++) {
-            int d = layout.inputCoordinate(c);
-            if (d >= 0) {
-                m[d * channels + c] = 1f;
-            }
+    /** The raw parameters' gradient from the effective ones' (z = ω0 (W a + b): ∂/∂W = ω0 ∂/∂(ω0 W)). */
+    private static void put(float[] gradient, int from, float[] values, double omega) {
+        for (int i = 0; i < values.length; i++) {
+            gradient[from + i] = (float) (values[i] * omega);
         }
-        return scope.create(m, new Shape(inputs, channels));
     }
 }

@@ -7,12 +7,16 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import org.deepmod.library.HostLibrary;
+import org.deepmod.library.HostTerms;
 import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.FunctionApproximator;
 import org.deepmod.nn.HostArrays;
+import org.deepmod.nn.HostJet;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.JetSpec;
 import org.deepmod.nn.JetTape;
@@ -23,7 +27,8 @@ import org.deepmod.nn.Scalars;
  * at every write iteration the test MSE, the sparsity scheduler (which may call the estimator for a new
  * mask) and the convergence test.
  *
- * <p>Autograd is switched on per thread ({@code JniUtils.setGradMode}) and backward is called directly,
+ * <p>Float32 networks on the CPU are differentiated by hand ({@link JetTape}, {@link HostTerms},
+ * {@link HostLoss}): no autograd graph at all. Elsewhere autograd is switched on per thread ({@code JniUtils.setGradMode}) and backward is called directly,
  * not through DJL's GradientCollector, whose JVM-wide flag forbids two trainings in one JVM (two Spark
  * tasks in one executor). Each step runs in its own NDManager scope with the parameters, data and
  * optimiser state temporarily attached, so that nothing accumulates across iterations.
@@ -38,7 +43,10 @@ public final class Trainer {
 
     /** How the network's parameter gradient is taken. */
     public enum Gradients {
-        /** The network's hand-written backward ({@link JetTape}) where it has one, autograd elsewhere. */
+        /**
+         * The step differentiated by hand (network: {@link JetTape}; library and loss: {@link HostTerms},
+         * {@link HostLoss}) where the network has a tape, autograd elsewhere.
+         */
         FUSED,
         /** Autograd through the forward jets always: the reference the fused path is checked against. */
         AUTOGRAD
@@ -81,6 +89,8 @@ public final class Trainer {
             }
             NDArray[] attached = scoped.toArray(new NDArray[0]);
             StateCheckpoints checkpoints = new StateCheckpoints(parameters, adam);
+            HostTerms hostTerms = new HostTerms(model.library());
+            float[] hostTargets = trainTargets.toType(DataType.FLOAT32, false).toFloatArray();
             Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta(),
                     options.convergenceRelative());
 
@@ -98,29 +108,22 @@ public final class Trainer {
                 boolean write = iteration % options.writeIterations() == 0;
                 try (NDManager step = manager.newSubManager()) {
                     step.tempAttachAll(attached);
-                    JniUtils.setGradMode(true);
                     JetTape tape = gradients == Gradients.FUSED ? network.tape(trainCoords, spec) : null;
-                    Jet jet = tape != null ? tape.jet() : network.forward(trainCoords, spec);
-                    LibraryValues lib = model.library().evaluate(jet, scalars);
-                    HostLibrary host = write || model.constraint().needsHostLibrary()
-                            ? HostLibrary.copyOf(lib) : null;
-                    NDArray xi = model.constraint().coefficients(host, masks, step, dataType);
-                    NDArray mse = summedMse(jet.value(), trainTargets);
-                    NDArray reg = summedMse(lib.timeDerivatives(), lib.theta().matMul(xi));
-                    NDArray loss = mse.add(reg);
-                    double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
+                    StepLoss loss = tape != null
+                            ? handWrittenStep(tape, model, hostTerms, hostTargets, masks, adam)
+                            : autogradStep(network, model, trainCoords, trainTargets, spec, scalars, masks, write,
+                                    step, dataType, adam);
                     if (iteration == 0) {
-                        initialLoss = lossValue;
+                        initialLoss = loss.value();
                     }
-                    if (!Double.isFinite(lossValue) || lossValue > DIVERGENCE_FACTOR * initialLoss) {
+                    if (loss.diverged(initialLoss)) {
                         status = RunStatus.DIVERGED;
-                        reason = "the loss became " + lossValue + " at iteration " + iteration
-                                + (Double.isFinite(lossValue) ? " (" + DIVERGENCE_FACTOR + " times its initial value)" : "");
+                        reason = "the loss became " + loss.value() + " at iteration " + iteration
+                                + (Double.isFinite(loss.value()) ? " (" + DIVERGENCE_FACTOR + " times its initial value)" : "");
                         break;
                     }
-                    JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
-                    JniUtils.setGradMode(false);
-                    adam.step(step, tape != null ? tape.parameterGradients() : Map.of());
+                    loss.update().run();
+                    HostLibrary host = loss.host();
                     if (!write) {
                         continue;
                     }
@@ -155,7 +158,7 @@ public final class Trainer {
                             flat[k * terms + j] = normalized[k][j];
                         }
                     }
-                    listener.onWrite(new TraceEntry(iteration, lossValue, value(mse), value(reg), testMse, l1,
+                    listener.onWrite(new TraceEntry(iteration, loss.value(), loss.mse(), loss.reg(), testMse, l1,
                             copy(masks), normalized, estimated));
                     if (convergence.converged(iteration, l1, flat)) {
                         status = RunStatus.CONVERGED;
@@ -172,6 +175,70 @@ public final class Trainer {
         } finally {
             JniUtils.setGradMode(previousGradMode);
         }
+    }
+
+    /**
+     * A step's losses, the float64 library it saw (null when the step did not need one), and the parameter
+     * update it leads to, run once the loss is known not to diverge. The losses are read lazily: on the
+     * autograd path each is a device-to-host copy, needed only at write iterations.
+     */
+    private record StepLoss(double value, DoubleSupplier mseValue, DoubleSupplier regValue, HostLibrary host,
+                            Runnable update) {
+        double mse() {
+            return mseValue.getAsDouble();
+        }
+
+        double reg() {
+            return regValue.getAsDouble();
+        }
+
+        /** Not finite, or {@link #DIVERGENCE_FACTOR} times the first step's loss. */
+        boolean diverged(double initial) {
+            return !Double.isFinite(value) || value > DIVERGENCE_FACTOR * initial;
+        }
+    }
+
+    /**
+     * The step of a network with a hand-written backward: library, loss and their gradient on the JVM
+     * ({@link HostTerms}, {@link HostLoss}), the network's gradient from the tape, the update by
+     * {@link Adam#step(Map)}. No autograd graph is built at all.
+     */
+    private static StepLoss handWrittenStep(JetTape tape, DeepMoD model, HostTerms terms, float[] targets,
+                                            boolean[][] masks, Adam adam) {
+        HostJet jet = tape.outputs();
+        HostLibrary host = terms.evaluate(jet);
+        double[][] xi = model.constraint().hostCoefficients(host, masks);
+        HostLoss loss = HostLoss.of(jet, targets, host, xi);
+        return new StepLoss(loss.total(), loss::mse, loss::reg, host, () -> {
+            loss.backward(jet, targets, terms, xi);
+            Map<NDArray, float[]> gradients = new IdentityHashMap<>(tape.parameterGradients());
+            List<NDArray> coefficients = model.constraint().parameters();
+            if (!coefficients.isEmpty()) {
+                gradients.put(coefficients.get(0),
+                        model.constraint().parameterGradient(loss.coefficientGradient(host, masks)));
+            }
+            adam.step(gradients);
+        });
+    }
+
+    /** The step through PyTorch's autograd (float64 networks, GPUs, {@link Gradients#AUTOGRAD}). */
+    private static StepLoss autogradStep(FunctionApproximator network, DeepMoD model, NDArray coords,
+                                         NDArray targets, JetSpec spec, Scalars scalars, boolean[][] masks,
+                                         boolean write, NDManager step, DataType dataType, Adam adam) {
+        JniUtils.setGradMode(true);
+        Jet jet = network.forward(coords, spec);
+        LibraryValues lib = model.library().evaluate(jet, scalars);
+        HostLibrary host = write || model.constraint().needsHostLibrary() ? HostLibrary.copyOf(lib) : null;
+        NDArray xi = model.constraint().coefficients(host, masks, step, dataType);
+        NDArray mse = summedMse(jet.value(), targets);
+        NDArray reg = summedMse(lib.timeDerivatives(), lib.theta().matMul(xi));
+        NDArray loss = mse.add(reg);
+        double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
+        JniUtils.setGradMode(false);
+        return new StepLoss(lossValue, () -> value(mse), () -> value(reg), host, () -> {
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
+            adam.step(step);
+        });
     }
 
     /** Coefficients and losses of the final network under the final mask. */

@@ -1,0 +1,98 @@
+package org.deepmod.library;
+
+import java.util.List;
+import org.deepmod.nn.HostJet;
+import org.deepmod.nn.Partial;
+
+/**
+ * A library evaluated and differentiated on the JVM from its {@link Library#products() products}: Θ and u_t
+ * from a {@link HostJet}, and the chain rule back from ∂loss/∂Θ and ∂loss/∂u_t to the jet's gradients. For
+ * 1600 samples and a dozen terms this is microseconds of arithmetic, where the same through PyTorch and
+ * autograd is ~60 small operations (~2 ms a step).
+ */
+public final class HostTerms {
+    private final List<Term> terms;
+    private final int outputs;
+
+    public HostTerms(Library library) {
+        this.terms = library.products();
+        this.outputs = library.outputs();
+        if (terms.size() != library.terms()) {
+            throw new IllegalStateException("library lists " + library.terms() + " names but " + terms.size()
+                    + " products");
+        }
+    }
+
+    /** Θ and u_t in float64, the form the constraint and the estimators take. */
+    public HostLibrary evaluate(HostJet jet) {
+        int n = jet.samples();
+        double[][] theta = new double[terms.size()][n];
+        for (int j = 0; j < terms.size(); j++) {
+            double[] column = theta[j];
+            java.util.Arrays.fill(column, 1.0);
+            for (Term.Factor f : terms.get(j).factors()) {
+                float[] values = values(jet, f.derivative());
+                for (int i = 0, at = f.output(); i < n; i++, at += outputs) {
+                    column[i] *= values[at];
+                }
+            }
+        }
+        float[] ut = jet.derivative(Partial.T);
+        double[][] timeDerivatives = new double[outputs][n];
+        for (int k = 0; k < outputs; k++) {
+            for (int i = 0; i < n; i++) {
+                timeDerivatives[k][i] = ut[i * outputs + k];
+            }
+        }
+        return new HostLibrary(theta, timeDerivatives);
+    }
+
+    /**
+     * Adds to the jet's gradients what flows back from {@code thetaGradient} ([F][N], null rows for terms
+     * with no gradient) and {@code timeGradient} ([K][N]): a product's gradient with respect to one factor
+     * is the product of the others.
+     */
+    public void backward(HostJet jet, double[][] thetaGradient, double[][] timeGradient) {
+        int n = jet.samples();
+        float[] ut = jet.derivativeGradient(Partial.T);
+        for (int k = 0; k < outputs; k++) {
+            for (int i = 0; i < n; i++) {
+                ut[i * outputs + k] += (float) timeGradient[k][i];
+            }
+        }
+        for (int j = 0; j < terms.size(); j++) {
+            double[] upstream = thetaGradient[j];
+            List<Term.Factor> factors = terms.get(j).factors();
+            if (upstream == null || factors.isEmpty()) {
+                continue;
+            }
+            int m = factors.size();
+            float[][] factorValues = new float[m][];
+            int[] factorOutputs = new int[m];
+            for (int f = 0; f < m; f++) {
+                factorValues[f] = values(jet, factors.get(f).derivative());
+                factorOutputs[f] = factors.get(f).output();
+            }
+            for (int f = 0; f < m; f++) {
+                float[] target = gradient(jet, factors.get(f).derivative());
+                for (int i = 0; i < n; i++) {
+                    double others = upstream[i];
+                    for (int o = 0; o < m; o++) {
+                        if (o != f) {
+                            others *= factorValues[o][i * outputs + factorOutputs[o]];
+                        }
+                    }
+                    target[i * outputs + factorOutputs[f]] += (float) others;
+                }
+            }
+        }
+    }
+
+    private static float[] values(HostJet jet, Partial p) {
+        return p == null ? jet.value() : jet.derivative(p);
+    }
+
+    private static float[] gradient(HostJet jet, Partial p) {
+        return p == null ? jet.valueGradient() : jet.derivativeGradient(p);
+    }
+}

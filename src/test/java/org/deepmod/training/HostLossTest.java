@@ -1,0 +1,201 @@
+package org.deepmod.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.deepmod.library.HostLibrary;
+import org.deepmod.library.HostTerms;
+import org.deepmod.library.Library;
+import org.deepmod.library.Library1D;
+import org.deepmod.library.Library2D;
+import org.deepmod.library.LibraryValues;
+import org.deepmod.nn.DjlEnvironment;
+import org.deepmod.nn.HostJet;
+import org.deepmod.nn.Jet;
+import org.deepmod.nn.Partial;
+import org.deepmod.nn.Scalars;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The loss of a hand-differentiated step ({@link HostLoss}) against the loss the autograd path builds
+ * (Σ_k mean (u − y)² + Σ_k mean (u_t − Θ(ξ∘mask))²): the same value, the same gradient with respect to every
+ * channel of the jet (ξ held constant), and the same gradient with respect to ξ for a trained ξ; and the
+ * JVM-side Adam update against the PyTorch one.
+ */
+class HostLossTest {
+    @BeforeAll
+    static void engine() {
+        DjlEnvironment.init();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1d-burgers", "1d-two-outputs", "2d"})
+    void lossAndGradientsMatchAutograd(String kind) {
+        Library library = switch (kind) {
+            case "1d-burgers" -> new Library1D(2, 3);
+            case "1d-two-outputs" -> new Library1D(2, 2, 2);
+            default -> new Library2D(1);
+        };
+        int n = 53;
+        int outputs = library.outputs();
+        int f = library.terms();
+        Random r = new Random(17);
+        HostJet jet = new HostJet(library.jetSpec(), n, outputs);
+        fill(jet.value(), r);
+        for (Partial p : library.jetSpec().partials()) {
+            fill(jet.derivative(p), r);
+        }
+        float[] targets = new float[n * outputs];
+        fill(targets, r);
+        boolean[][] masks = new boolean[outputs][f];
+        double[][] xi = new double[outputs][f];
+        for (int k = 0; k < outputs; k++) {
+            for (int j = 0; j < f; j++) {
+                masks[k][j] = r.nextInt(3) > 0;
+                xi[k][j] = masks[k][j] ? r.nextDouble() * 2 - 1 : 0.0;
+            }
+        }
+        HostTerms terms = new HostTerms(library);
+        HostLibrary host = terms.evaluate(jet);
+        HostLoss loss = HostLoss.of(jet, targets, host, xi);
+        loss.backward(jet, targets, terms, xi);
+        double[][] xiGradient = loss.coefficientGradient(host, masks);
+
+        try (NDManager m = NDManager.newBaseManager()) {
+            boolean previous = JniUtils.isGradMode();
+            try {
+                JniUtils.setGradMode(true);
+                NDArray value = leaf(m, jet.value(), n, outputs);
+                Map<Partial, NDArray> derivatives = new EnumMap<>(Partial.class);
+                for (Partial p : library.jetSpec().partials()) {
+                    derivatives.put(p, leaf(m, jet.derivative(p), n, outputs));
+                }
+                double[] xiFlat = new double[f * outputs];
+                double[] maskFlat = new double[f * outputs];
+                for (int j = 0; j < f; j++) {
+                    for (int k = 0; k < outputs; k++) {
+                        xiFlat[j * outputs + k] = xi[k][j];
+                        maskFlat[j * outputs + k] = masks[k][j] ? 1 : 0;
+                    }
+                }
+                NDArray xiLeaf = m.create(xiFlat, new Shape(f, outputs));
+                xiLeaf.setRequiresGradient(true);
+                LibraryValues values = library.evaluate(new Jet(value, derivatives), new Scalars(m, DataType.FLOAT64));
+                NDArray y = m.create(toDoubles(targets), new Shape(n, outputs));
+                NDArray mse = value.sub(y).square().mean(new int[] {0}).sum();
+                NDArray reg = values.timeDerivatives()
+                        .sub(values.theta().matMul(xiLeaf.mul(m.create(maskFlat, new Shape(f, outputs)))))
+                        .square().mean(new int[] {0}).sum();
+                NDArray total = mse.add(reg);
+                JniUtils.backward((PtNDArray) total, (PtNDArray) total.onesLike(), false, false);
+
+                assertEquals(mse.getDouble(), loss.mse(), 1e-12 * (1 + mse.getDouble()), kind + " MSE");
+                assertEquals(reg.getDouble(), loss.reg(), 1e-12 * (1 + reg.getDouble()), kind + " Reg");
+                assertGradient(value.getGradient().toDoubleArray(), jet.valueGradient(), kind + " ∂/∂u");
+                for (Partial p : library.jetSpec().partials()) {
+                    assertGradient(derivatives.get(p).getGradient().toDoubleArray(), jet.derivativeGradient(p),
+                            kind + " ∂/∂u_" + p.suffix());
+                }
+                double[] expectedXi = xiLeaf.getGradient().toDoubleArray();
+                for (int j = 0; j < f; j++) {
+                    for (int k = 0; k < outputs; k++) {
+                        assertEquals(expectedXi[j * outputs + k], xiGradient[k][j], 1e-10, kind + " ∂/∂ξ");
+                    }
+                }
+            } finally {
+                JniUtils.setGradMode(previous);
+            }
+        }
+    }
+
+    @Test
+    void jvmAdamUpdateMatchesPyTorchs() {
+        Random r = new Random(3);
+        int size = 301;
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] start = new float[size];
+            fill(start, r);
+            NDArray onJvm = m.create(start);
+            NDArray inTorch = m.create(start);
+            inTorch.setRequiresGradient(true);
+            Adam jvm = new Adam(List.of(onJvm), m, 1e-2, 0.9, 0.99, 1e-8, true);
+            Adam torch = new Adam(List.of(inTorch), m, 1e-2, 0.9, 0.99, 1e-8, true);
+            boolean previous = JniUtils.isGradMode();
+            try {
+                for (int step = 0; step < 6; step++) {
+                    float[] gradient = new float[size];
+                    fill(gradient, r);
+                    jvm.step(Map.of(onJvm, gradient));
+                    try (NDManager scope = m.newSubManager()) {
+                        scope.tempAttachAll(inTorch);
+                        JniUtils.setGradMode(true);
+                        NDArray loss = inTorch.mul(scope.create(gradient)).sum();
+                        JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
+                        JniUtils.setGradMode(false);
+                        torch.step(scope);
+                    }
+                }
+            } finally {
+                JniUtils.setGradMode(previous);
+            }
+            float[] a = onJvm.toFloatArray();
+            float[] b = inTorch.toFloatArray();
+            double moved = 0;
+            for (int i = 0; i < size; i++) {
+                assertEquals(b[i], a[i], 1e-6, "parameter " + i);
+                moved += Math.abs(a[i] - start[i]) / size;
+            }
+            assertTrue(moved > 5e-3, "six steps of 1e-2 moved the parameters by " + moved + " on average");
+            double[][] s1 = jvm.snapshot();
+            double[][] s2 = torch.snapshot();
+            for (int k = 0; k < s1.length; k++) {
+                for (int i = 0; i < s1[k].length; i++) {
+                    assertEquals(s2[k][i], s1[k][i], 1e-7 * (1 + Math.abs(s2[k][i])), "optimiser state " + k);
+                }
+            }
+        }
+    }
+
+    private static NDArray leaf(NDManager m, float[] values, int n, int outputs) {
+        NDArray array = m.create(toDoubles(values), new Shape(n, outputs));
+        array.setRequiresGradient(true);
+        return array;
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i];
+        }
+        return d;
+    }
+
+    private static void assertGradient(double[] expected, float[] actual, String what) {
+        double scale = 0;
+        for (double v : expected) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-6 * scale + 1e-12, what + " at " + i);
+        }
+    }
+
+    private static void fill(float[] a, Random r) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = r.nextFloat() * 2 - 1;
+        }
+    }
+}
