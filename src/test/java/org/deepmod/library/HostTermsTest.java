@@ -8,13 +8,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Random;
 import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.nn.HostJet;
 import org.deepmod.nn.Jet;
-import org.deepmod.nn.Partial;
 import org.deepmod.nn.Scalars;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,22 +41,18 @@ class HostTermsTest {
         int n = 37;
         int outputs = library.outputs();
         Random r = new Random(11);
-        HostJet host = new HostJet(library.jetSpec(), n, outputs);
-        fill(host.value(), r);
-        for (Partial p : library.jetSpec().partials()) {
-            fill(host.derivative(p), r);
-        }
+        HostJet host = HostJets.random(library, n, r);
         HostTerms terms = new HostTerms(library);
         HostLibrary evaluated = terms.evaluate(host);
         int f = library.terms();
         double[][] thetaWeights = new double[f][n];
         double[][] timeWeights = new double[outputs][n];
         for (double[] row : thetaWeights) {
-            fill(row, r);
+            HostJets.fill(row, r);
         }
         thetaWeights[f / 2] = null; // a term without gradient (masked) is skipped
         for (double[] row : timeWeights) {
-            fill(row, r);
+            HostJets.fill(row, r);
         }
         terms.backward(host, thetaWeights, timeWeights);
 
@@ -67,12 +60,8 @@ class HostTermsTest {
             boolean previous = JniUtils.isGradMode();
             try {
                 JniUtils.setGradMode(true);
-                NDArray value = leaf(m, host.value(), n, outputs);
-                Map<Partial, NDArray> derivatives = new EnumMap<>(Partial.class);
-                for (Partial p : library.jetSpec().partials()) {
-                    derivatives.put(p, leaf(m, host.derivative(p), n, outputs));
-                }
-                LibraryValues values = library.evaluate(new Jet(value, derivatives), new Scalars(m, DataType.FLOAT64));
+                Jet leaves = HostJets.leaves(m, host, library);
+                LibraryValues values = library.evaluate(leaves, new Scalars(m, DataType.FLOAT64));
                 double[] theta = values.theta().toDoubleArray();
                 double[] ut = values.timeDerivatives().toDoubleArray();
                 for (int j = 0; j < f; j++) {
@@ -101,47 +90,11 @@ class HostTermsTest {
                 NDArray loss = values.theta().mul(m.create(weights, new Shape(n, f))).sum()
                         .add(values.timeDerivatives().mul(m.create(timeFlat, new Shape(n, outputs))).sum());
                 JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
-                assertGradient(value, host.valueGradient(), kind + " ∂/∂u");
-                for (Partial p : library.jetSpec().partials()) {
-                    assertGradient(derivatives.get(p), host.derivativeGradient(p), kind + " ∂/∂u_" + p.suffix());
-                }
+                HostJets.assertGradients(leaves, host, library, kind);
             } finally {
                 JniUtils.setGradMode(previous);
             }
         }
     }
 
-    private static NDArray leaf(NDManager m, float[] values, int n, int outputs) {
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = values[i];
-        }
-        NDArray array = m.create(d, new Shape(n, outputs));
-        array.setRequiresGradient(true);
-        return array;
-    }
-
-    /** The host gradient is accumulated in float32: compare relative to the largest magnitude. */
-    private static void assertGradient(NDArray leaf, float[] actual, String what) {
-        double[] expected = leaf.getGradient().toDoubleArray();
-        double scale = 0;
-        for (double v : expected) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-6 * scale + 1e-12, what + " at " + i);
-        }
-    }
-
-    private static void fill(float[] a, Random r) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] = r.nextFloat() * 2 - 1;
-        }
-    }
-
-    private static void fill(double[] a, Random r) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] = r.nextDouble() * 2 - 1;
-        }
-    }
 }

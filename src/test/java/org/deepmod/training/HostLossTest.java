@@ -9,10 +9,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.deepmod.library.HostJets;
 import org.deepmod.library.HostLibrary;
 import org.deepmod.library.HostTerms;
 import org.deepmod.library.Library;
@@ -22,7 +22,6 @@ import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.nn.HostJet;
 import org.deepmod.nn.Jet;
-import org.deepmod.nn.Partial;
 import org.deepmod.nn.Scalars;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,13 +52,9 @@ class HostLossTest {
         int outputs = library.outputs();
         int f = library.terms();
         Random r = new Random(17);
-        HostJet jet = new HostJet(library.jetSpec(), n, outputs);
-        fill(jet.value(), r);
-        for (Partial p : library.jetSpec().partials()) {
-            fill(jet.derivative(p), r);
-        }
+        HostJet jet = HostJets.random(library, n, r);
         float[] targets = new float[n * outputs];
-        fill(targets, r);
+        HostJets.fill(targets, r);
         boolean[][] masks = new boolean[outputs][f];
         double[][] xi = new double[outputs][f];
         for (int k = 0; k < outputs; k++) {
@@ -78,11 +73,7 @@ class HostLossTest {
             boolean previous = JniUtils.isGradMode();
             try {
                 JniUtils.setGradMode(true);
-                NDArray value = leaf(m, jet.value(), n, outputs);
-                Map<Partial, NDArray> derivatives = new EnumMap<>(Partial.class);
-                for (Partial p : library.jetSpec().partials()) {
-                    derivatives.put(p, leaf(m, jet.derivative(p), n, outputs));
-                }
+                Jet leaves = HostJets.leaves(m, jet, library);
                 double[] xiFlat = new double[f * outputs];
                 double[] maskFlat = new double[f * outputs];
                 for (int j = 0; j < f; j++) {
@@ -93,9 +84,9 @@ class HostLossTest {
                 }
                 NDArray xiLeaf = m.create(xiFlat, new Shape(f, outputs));
                 xiLeaf.setRequiresGradient(true);
-                LibraryValues values = library.evaluate(new Jet(value, derivatives), new Scalars(m, DataType.FLOAT64));
-                NDArray y = m.create(toDoubles(targets), new Shape(n, outputs));
-                NDArray mse = value.sub(y).square().mean(new int[] {0}).sum();
+                LibraryValues values = library.evaluate(leaves, new Scalars(m, DataType.FLOAT64));
+                NDArray y = m.create(HostJets.toDoubles(targets), new Shape(n, outputs));
+                NDArray mse = leaves.value().sub(y).square().mean(new int[] {0}).sum();
                 NDArray reg = values.timeDerivatives()
                         .sub(values.theta().matMul(xiLeaf.mul(m.create(maskFlat, new Shape(f, outputs)))))
                         .square().mean(new int[] {0}).sum();
@@ -104,11 +95,7 @@ class HostLossTest {
 
                 assertEquals(mse.getDouble(), loss.mse(), 1e-12 * (1 + mse.getDouble()), kind + " MSE");
                 assertEquals(reg.getDouble(), loss.reg(), 1e-12 * (1 + reg.getDouble()), kind + " Reg");
-                assertGradient(value.getGradient().toDoubleArray(), jet.valueGradient(), kind + " ∂/∂u");
-                for (Partial p : library.jetSpec().partials()) {
-                    assertGradient(derivatives.get(p).getGradient().toDoubleArray(), jet.derivativeGradient(p),
-                            kind + " ∂/∂u_" + p.suffix());
-                }
+                HostJets.assertGradients(leaves, jet, library, kind);
                 double[] expectedXi = xiLeaf.getGradient().toDoubleArray();
                 for (int j = 0; j < f; j++) {
                     for (int k = 0; k < outputs; k++) {
@@ -127,7 +114,7 @@ class HostLossTest {
         int size = 301;
         try (NDManager m = NDManager.newBaseManager()) {
             float[] start = new float[size];
-            fill(start, r);
+            HostJets.fill(start, r);
             NDArray onJvm = m.create(start);
             NDArray inTorch = m.create(start);
             inTorch.setRequiresGradient(true);
@@ -137,7 +124,7 @@ class HostLossTest {
             try {
                 for (int step = 0; step < 6; step++) {
                     float[] gradient = new float[size];
-                    fill(gradient, r);
+                    HostJets.fill(gradient, r);
                     jvm.step(Map.of(onJvm, gradient));
                     try (NDManager scope = m.newSubManager()) {
                         scope.tempAttachAll(inTorch);
@@ -169,33 +156,4 @@ class HostLossTest {
         }
     }
 
-    private static NDArray leaf(NDManager m, float[] values, int n, int outputs) {
-        NDArray array = m.create(toDoubles(values), new Shape(n, outputs));
-        array.setRequiresGradient(true);
-        return array;
-    }
-
-    private static double[] toDoubles(float[] values) {
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = values[i];
-        }
-        return d;
-    }
-
-    private static void assertGradient(double[] expected, float[] actual, String what) {
-        double scale = 0;
-        for (double v : expected) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-6 * scale + 1e-12, what + " at " + i);
-        }
-    }
-
-    private static void fill(float[] a, Random r) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] = r.nextFloat() * 2 - 1;
-        }
-    }
 }
