@@ -640,38 +640,29 @@ final class JetKernels {
     /** s[k] = σ^(k)(z_0) for k = 1..order on the tile, from s[0] (and s[1] for sin). */
     private void derivativesOfSigma(int n, int order) {
         float[] s0 = s[0];
-        float[] s1 = s[1];
         if (tanh) {
-            // every derivative of tanh is a polynomial in tanh
-            for (int i = 0; i < n; i++) {
-                float a = s0[i];
-                s1[i] = 1f - a * a;
-            }
-            if (order >= 2) {
-                float[] s2 = s[2];
-                for (int i = 0; i < n; i++) {
-                    s2[i] = -2f * s0[i] * s1[i];
+            // every derivative of tanh is a polynomial in a = tanh z, all of them in one pass
+            float[] s1 = s[1];
+            float[] s2 = s[2];
+            float[] s3 = s[3];
+            float[] s4 = s[4];
+            float[] s5 = s[5];
+            for (int i = 0; i < n; i += LANES.length()) {
+                FloatVector a = v(s0, i);
+                FloatVector q = a.mul(a);
+                FloatVector d1 = q.neg().add(1f);
+                d1.intoArray(s1, i);
+                if (order >= 2) {
+                    a.mul(d1).mul(-2f).intoArray(s2, i);
                 }
-            }
-            if (order >= 3) {
-                float[] s3 = s[3];
-                for (int i = 0; i < n; i++) {
-                    float q = s0[i] * s0[i];
-                    s3[i] = s1[i] * (6f * q - 2f);
+                if (order >= 3) {
+                    d1.mul(q.mul(6f).sub(2f)).intoArray(s3, i);
                 }
-            }
-            if (order >= 4) {
-                float[] s4 = s[4];
-                for (int i = 0; i < n; i++) {
-                    float q = s0[i] * s0[i];
-                    s4[i] = s0[i] * s1[i] * (16f - 24f * q);
+                if (order >= 4) {
+                    a.mul(d1).mul(q.mul(-24f).add(16f)).intoArray(s4, i);
                 }
-            }
-            if (order >= 5) {
-                float[] s5 = s[5];
-                for (int i = 0; i < n; i++) {
-                    float q = s0[i] * s0[i];
-                    s5[i] = s1[i] * (16f - 120f * q + 120f * q * q);
+                if (order >= 5) {
+                    d1.mul(q.mul(q.mul(120f).sub(120f)).add(16f)).intoArray(s5, i);
                 }
             }
         } else {
