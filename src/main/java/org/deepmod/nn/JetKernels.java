@@ -123,11 +123,6 @@ final class JetKernels {
         this.secondBase = tanh ? null : new float[channelSize];
     }
 
-    /** Whether this kernel fits a layer of this shape (kernels are reused from step to step). */
-    boolean fits(int rows, int width) {
-        return this.rows == rows && this.width == width;
-    }
-
     /**
      * Whether the JVM was started with {@code --add-modules=jdk.incubator.vector} (bin/deepmod, the tests and
      * Spark's own launch options do); without it the kernels cannot load and training takes autograd.
