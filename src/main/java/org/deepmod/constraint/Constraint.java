@@ -49,6 +49,18 @@ public interface Constraint {
         return true;
     }
 
+    /** A copy of ξ ([K][F]) with the coefficients the masks switch off set to 0. */
+    static double[][] masked(double[][] xi, boolean[][] masks) {
+        double[][] out = new double[masks.length][];
+        for (int k = 0; k < masks.length; k++) {
+            out[k] = new double[masks[k].length];
+            for (int j = 0; j < masks[k].length; j++) {
+                out[k][j] = masks[k][j] ? xi[k][j] : 0.0;
+            }
+        }
+        return out;
+    }
+
     /** Restores coefficients saved by {@link #lastCoefficients()} (checkpoints of trained ξ). */
     default void restore(double[][] coefficients) {
     }

@@ -48,15 +48,7 @@ public final class GradParams implements Constraint {
 
     @Override
     public double[][] hostCoefficients(HostLibrary host, boolean[][] masks) {
-        double[][] xi = lastCoefficients();
-        for (int k = 0; k < outputs; k++) {
-            for (int j = 0; j < terms; j++) {
-                if (!masks[k][j]) {
-                    xi[k][j] = 0.0;
-                }
-            }
-        }
-        return xi;
+        return Constraint.masked(lastCoefficients(), masks);
     }
 
     /** ξ is stored F x K; a masked coefficient gets no gradient (it is multiplied by 0 in the loss). */

@@ -1,5 +1,6 @@
 package org.deepmod.library;
 
+import java.util.Arrays;
 import java.util.List;
 import org.deepmod.nn.HostJet;
 import org.deepmod.nn.Partial;
@@ -29,7 +30,7 @@ public final class HostTerms {
         double[][] theta = new double[terms.size()][n];
         for (int j = 0; j < terms.size(); j++) {
             double[] column = theta[j];
-            java.util.Arrays.fill(column, 1.0);
+            Arrays.fill(column, 1.0);
             for (Term.Factor f : terms.get(j).factors()) {
                 float[] values = values(jet, f.derivative());
                 for (int i = 0, at = f.output(); i < n; i++, at += outputs) {

@@ -290,10 +290,6 @@ public final class JetMlp implements FunctionApproximator {
         return kernels[l];
     }
 
-    Activation activation() {
-        return activation;
-    }
-
     /** ω0 of hidden layer l (1 for plain MLPs and the output layer). */
     double omega(int l) {
         return l < omegas.length ? omegas[l] : 1.0;

@@ -36,6 +36,8 @@ public final class JetTape {
     private final NDArray[] products;
     /** activated[l]: hidden layer l's stacked output, for every hidden layer but the last. */
     private final NDArray[] activated;
+    /** The first layer's coordinates and effective weights, for its forward and its backward. */
+    private final JetKernels.Inputs firstLayer;
     private final JetKernels.Head head;
     private final HostJet outputs;
 
@@ -52,6 +54,7 @@ public final class JetTape {
         this.products = new NDArray[hidden];
         this.activated = new NDArray[hidden];
         this.outputs = new HostJet(spec, rows, network.outputDims());
+        this.firstLayer = firstLayerInputs();
         this.head = new JetKernels.Head(outputColumns(), slice(network.biasOffset(hidden), network.outputDims(), 1.0),
                 outputs.channelValues());
         boolean previous = JniUtils.isGradMode();
@@ -68,7 +71,7 @@ public final class JetTape {
         for (int l = 0; l < hidden; l++) {
             JetKernels.Inputs inputs;
             if (l == 0) {
-                inputs = firstLayerInputs();
+                inputs = firstLayer;
             } else {
                 weights[l] = network.weight(scope, l);
                 products[l] = activated[l - 1].matMul(weights[l]);
@@ -167,7 +170,7 @@ public final class JetTape {
                 upstream = gz.matMul(weights[l].transpose());
             } else {
                 float[] weightGradient = new float[network.layerInputs(0) * width];
-                kernel.backward(firstLayerInputs(), fromAbove, last ? head : null, null, biasGradient,
+                kernel.backward(firstLayer, fromAbove, last ? head : null, null, biasGradient,
                         weightGradient);
                 put(gradient, network.weightOffset(0), weightGradient, network.omega(0));
             }

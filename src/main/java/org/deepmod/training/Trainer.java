@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import org.deepmod.constraint.Constraint;
 import org.deepmod.library.HostLibrary;
 import org.deepmod.library.HostTerms;
 import org.deepmod.library.LibraryValues;
@@ -257,7 +258,7 @@ public final class Trainer {
             double mse = value(summedMse(jet.value(), trainTargets));
             double reg = value(summedMse(lib.timeDerivatives(), lib.theta().matMul(xi)));
             double testMse = testMse(network, testCoords, testTargets);
-            double[][] coefficients = masked(model.constraint().lastCoefficients(), masks);
+            double[][] coefficients = Constraint.masked(model.constraint().lastCoefficients(), masks);
             double[][] normalized = new double[coefficients.length][];
             for (int k = 0; k < coefficients.length; k++) {
                 normalized[k] = host.normalize(coefficients[k], k);
@@ -273,21 +274,10 @@ public final class Trainer {
     }
 
     private static double[][] normalizedCoefficients(DeepMoD model, HostLibrary host, boolean[][] masks) {
-        double[][] xi = masked(model.constraint().lastCoefficients(), masks);
+        double[][] xi = Constraint.masked(model.constraint().lastCoefficients(), masks);
         double[][] out = new double[xi.length][];
         for (int k = 0; k < xi.length; k++) {
             out[k] = host.normalize(xi[k], k);
-        }
-        return out;
-    }
-
-    private static double[][] masked(double[][] xi, boolean[][] masks) {
-        double[][] out = new double[masks.length][];
-        for (int k = 0; k < masks.length; k++) {
-            out[k] = new double[masks[k].length];
-            for (int j = 0; j < masks[k].length; j++) {
-                out[k][j] = masks[k][j] ? xi[k][j] : 0.0;
-            }
         }
         return out;
     }
