@@ -24,12 +24,18 @@ public final class HostTerms {
         }
     }
 
-    /** Θ and u_t in float64, the form the constraint and the estimators take. */
+    /**
+     * Θ and u_t in float64, the form the constraint and the estimators take. A term with a derivative the jet
+     * does not carry (one no active term needs, see {@link Library#jetSpec(boolean[][])}) gets a zero column.
+     */
     public HostLibrary evaluate(HostJet jet) {
         int n = jet.samples();
         double[][] theta = new double[terms.size()][n];
         for (int j = 0; j < terms.size(); j++) {
             double[] column = theta[j];
+            if (!carried(jet, terms.get(j))) {
+                continue;
+            }
             Arrays.fill(column, 1.0);
             for (Term.Factor f : terms.get(j).factors()) {
                 float[] values = values(jet, f.derivative());
@@ -67,6 +73,9 @@ public final class HostTerms {
             if (upstream == null || factors.isEmpty()) {
                 continue;
             }
+            if (!carried(jet, terms.get(j))) {
+                throw new IllegalStateException("term " + j + " has a gradient but the jet does not carry its derivatives");
+            }
             int m = factors.size();
             float[][] factorValues = new float[m][];
             int[] factorOutputs = new int[m];
@@ -87,6 +96,15 @@ public final class HostTerms {
                 }
             }
         }
+    }
+
+    private static boolean carried(HostJet jet, Term term) {
+        for (Term.Factor f : term.factors()) {
+            if (f.derivative() != null && jet.derivative(f.derivative()) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static float[] values(HostJet jet, Partial p) {

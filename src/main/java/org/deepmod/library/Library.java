@@ -14,6 +14,15 @@ public interface Library {
     /** The derivatives the network must carry for this library. */
     JetSpec jetSpec();
 
+    /**
+     * The derivatives a training step needs under {@code masks} ([output][term]): those of the active terms.
+     * Steps between mask updates carry only these (a term's derivative that no active term uses has no
+     * gradient, and its column is needed only by the estimator); by default all of {@link #jetSpec()}.
+     */
+    default JetSpec jetSpec(boolean[][] masks) {
+        return jetSpec();
+    }
+
     /** Number of network outputs (u, v, w). */
     int outputs();
 

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,9 +38,11 @@ public final class JetMlp implements FunctionApproximator {
     private final List<Shape> weightShapes = new ArrayList<>();
     private final long[] weightOffsets;
     private final long[] biasOffsets;
-    /** The hand-written pass's per-layer kernels, for the spec and sample count they were made for. */
-    private JetKernels[] kernels;
-    private JetSpec kernelSpec;
+    /**
+     * The hand-written pass's per-layer kernels by spec (a run alternates between the library's full spec and
+     * the smaller one its mask needs), for the sample count they were made for.
+     */
+    private final Map<JetSpec, JetKernels[]> kernels = new HashMap<>();
     private int kernelRows;
     private JetTape currentTape;
     /** Per hidden layer, the factor ω0 of sin(ω0 (W a + b)); 1 means none. */
@@ -279,15 +282,15 @@ public final class JetMlp implements FunctionApproximator {
      * kept from step to step (it holds tiles and the layer's activations), made anew when the shape changes.
      */
     JetKernels kernel(int l, int rows, JetSpec spec) {
-        if (kernels == null || kernelSpec != spec || kernelRows != rows) {
-            kernels = new JetKernels[hiddenLayers()];
-            kernelSpec = spec;
+        if (kernelRows != rows) {
+            kernels.clear();
             kernelRows = rows;
         }
-        if (kernels[l] == null) {
-            kernels[l] = new JetKernels(new JetChannels(spec), activation, rows, layerWidth(l));
+        JetKernels[] layers = kernels.computeIfAbsent(spec, s -> new JetKernels[hiddenLayers()]);
+        if (layers[l] == null) {
+            layers[l] = new JetKernels(new JetChannels(spec), activation, rows, layerWidth(l));
         }
-        return kernels[l];
+        return layers[l];
     }
 
     /** ω0 of hidden layer l (1 for plain MLPs and the output layer). */

@@ -68,4 +68,20 @@ public final class JetSpec {
     public boolean has(Partial p) {
         return partials.contains(p);
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JetSpec other && spatialDims == other.spatialDims && maxXOrder == other.maxXOrder
+                && partials.equals(other.partials);
+    }
+
+    @Override
+    public int hashCode() {
+        return (spatialDims * 31 + maxXOrder) * 31 + partials.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "JetSpec" + partials;
+    }
 }

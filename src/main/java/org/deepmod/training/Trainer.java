@@ -99,6 +99,9 @@ public final class Trainer {
             for (boolean[] m : masks) {
                 Arrays.fill(m, true);
             }
+            // Between write iterations (where the estimator may run and needs every column) a step carries only
+            // the derivatives of the active terms: after Burgers' first mask update one channel of five less.
+            JetSpec maskedSpec = model.library().jetSpec(masks);
             double[][] estimatorCoefficients = null;
             int maskUpdates = 0;
             RunStatus status = RunStatus.MAX_ITERATIONS;
@@ -109,7 +112,8 @@ public final class Trainer {
                 boolean write = iteration % options.writeIterations() == 0;
                 try (NDManager step = manager.newSubManager()) {
                     step.tempAttachAll(attached);
-                    JetTape tape = gradients == Gradients.FUSED ? network.tape(trainCoords, spec) : null;
+                    JetTape tape = gradients == Gradients.FUSED
+                            ? network.tape(trainCoords, write ? spec : maskedSpec) : null;
                     StepLoss loss = tape != null
                             ? handWrittenStep(tape, model, hostTerms, hostTargets, masks, adam)
                             : autogradStep(network, model, trainCoords, trainTargets, spec, scalars, masks, write,
@@ -149,6 +153,7 @@ public final class Trainer {
                         maskUpdates++;
                         convergence.maskUpdated();
                         model.constraint().coefficients(host, masks, step, dataType); // ξ under the new mask
+                        maskedSpec = model.library().jetSpec(masks);
                     }
                     double[][] normalized = normalizedCoefficients(model, host, masks);
                     double l1 = 0;

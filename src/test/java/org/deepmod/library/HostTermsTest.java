@@ -1,6 +1,8 @@
 package org.deepmod.library;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,7 +15,10 @@ import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.nn.HostJet;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.Scalars;
+import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.Partial;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,4 +102,32 @@ class HostTermsTest {
         }
     }
 
+
+    /**
+     * A jet that carries fewer derivatives than the library (a step under a mask without u_xx and u_xxx
+     * terms): the columns it can form equal the full jet's, the others are zero, and a gradient for one of
+     * those is refused rather than dropped.
+     */
+    @Test
+    void aJetWithoutSomeDerivativesGivesZeroColumnsForTheirTerms() {
+        Library1D library = new Library1D(2, 3);
+        int n = 37;
+        HostJet full = HostJets.random(library, n, new Random(11));
+        HostJet reduced = new HostJet(JetSpec.oneDimensional(1), n, 1);
+        System.arraycopy(full.value(), 0, reduced.value(), 0, n);
+        System.arraycopy(full.derivative(Partial.T), 0, reduced.derivative(Partial.T), 0, n);
+        System.arraycopy(full.derivative(Partial.X), 0, reduced.derivative(Partial.X), 0, n);
+        HostTerms terms = new HostTerms(library);
+        HostLibrary all = terms.evaluate(full);
+        HostLibrary some = terms.evaluate(reduced);
+        for (int j = 0; j < library.terms(); j++) {
+            String name = library.termNames().get(j);
+            double[] expected = name.contains("u_xx") ? new double[n] : all.column(j);
+            assertArrayEquals(expected, some.column(j), 0.0, name);
+        }
+        assertArrayEquals(all.timeDerivative(0), some.timeDerivative(0), 0.0);
+        double[][] thetaGradient = new double[library.terms()][];
+        thetaGradient[2] = new double[n]; // u_xx
+        assertThrows(IllegalStateException.class, () -> terms.backward(reduced, thetaGradient, new double[1][n]));
+    }
 }

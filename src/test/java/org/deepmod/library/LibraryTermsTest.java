@@ -3,6 +3,7 @@ package org.deepmod.library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.deepmod.nn.JetSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,5 +42,37 @@ class LibraryTermsTest {
         assertEquals(names.size(), names.stream().distinct().count());
         // Lotka-Volterra's ODE library: 1, v, u, uv
         assertEquals(List.of("1", "v", "u", "u*v"), new Library1D(1, 0, 2).termNames());
+    }
+
+    /**
+     * A step between mask updates carries the derivatives of the active terms only: masks as strings of the
+     * active columns (1) in term order, and the highest x-derivative they need.
+     */
+    @ParameterizedTest(name = "P={0}, D={1}, outputs={2}, mask {3}: order {4}")
+    @CsvSource({
+        "2,3,1,111111111111,3", // all active: the library's own spec
+        "2,3,1,011011001010,2", // Burgers after its first mask update (no u_xxx term left)
+        "2,3,1,001001000000,2", // u_xx and u*u_x
+        "2,3,1,000011000000,1", // u, u*u_x
+        "2,3,1,100010001000,0", // 1, u, u^2: u_t only
+        "2,3,1,000000000001,3", // u^2*u_xxx alone
+        "1,2,2,00000000000001000000,2", // two outputs: u*u_xx in the first one's mask
+    })
+    void maskedSpecCarriesWhatActiveTermsUse(int poly, int diff, int outputs, String mask, int order) {
+        Library1D library = outputs == 1 ? new Library1D(poly, diff) : new Library1D(poly, diff, outputs);
+        boolean[][] masks = new boolean[outputs][library.terms()];
+        for (int j = 0; j < library.terms(); j++) {
+            masks[0][j] = mask.charAt(j) == '1';
+        }
+        assertEquals(JetSpec.oneDimensional(order), library.jetSpec(masks));
+        assertEquals(library.jetSpec(), library.jetSpec(all(outputs, library.terms())));
+    }
+
+    private static boolean[][] all(int outputs, int terms) {
+        boolean[][] masks = new boolean[outputs][terms];
+        for (boolean[] m : masks) {
+            java.util.Arrays.fill(m, true);
+        }
+        return masks;
     }
 }
