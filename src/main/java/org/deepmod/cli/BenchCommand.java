@@ -67,13 +67,18 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED);
+            StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
+                    false);
             System.out.printf("training step, %d points, 4x50 tanh, 12 terms, %d thread(s): %.2f ms wall, "
                     + "%.2f ms CPU (medians of %d windows of 25 steps)%n", f.points(), f.threads(), f.wallMs(),
                     f.cpuMs(), f.windows());
+            StepBenchmark.Figures d = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
+                    true);
+            System.out.printf("  after the mask update to u_xx, u*u_x (no u_xxx carried between write iterations): "
+                    + "%.2f ms wall, %.2f ms CPU%n", d.wallMs(), d.cpuMs());
             if (autograd) {
                 StepBenchmark.Figures a = StepBenchmark.run(points, steps, warmup, threads,
-                        Trainer.Gradients.AUTOGRAD);
+                        Trainer.Gradients.AUTOGRAD, false);
                 System.out.printf("  the same step with autograd through the jets: %.2f ms wall, %.2f ms CPU%n",
                         a.wallMs(), a.cpuMs());
             }
