@@ -3,6 +3,7 @@ package org.deepmod.library;
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.JetSpec;
@@ -36,6 +37,30 @@ public final class Library2D implements Library {
     @Override
     public JetSpec jetSpec() {
         return JetSpec.twoDimensional();
+    }
+
+    /** The derivatives of the active terms and the first ones they are built from (u_t always). */
+    @Override
+    public JetSpec jetSpec(boolean[][] masks) {
+        List<Term> terms = products();
+        EnumSet<Partial> needed = EnumSet.noneOf(Partial.class);
+        for (int j = 0; j < terms.size(); j++) {
+            if (!masks[0][j]) {
+                continue;
+            }
+            for (Term.Factor f : terms.get(j).factors()) {
+                if (f.derivative() != null) {
+                    needed.add(f.derivative());
+                }
+            }
+        }
+        if (needed.contains(Partial.XX) || needed.contains(Partial.XY)) {
+            needed.add(Partial.X);
+        }
+        if (needed.contains(Partial.YY) || needed.contains(Partial.XY)) {
+            needed.add(Partial.Y);
+        }
+        return JetSpec.twoDimensional(needed);
     }
 
     @Override

@@ -92,6 +92,8 @@ final class JetKernels {
     private final float[][] g;
     private final float[][] out;
     private final float[] zeros;
+    /** Where the 2D formulas write derivatives the spec does not carry. */
+    private final float[] discarded;
     private final float[] tileSum;
     /** σ(z_0) over the whole layer (tanh z, or sin z), from forward to backward. */
     private final float[] firstBase;
@@ -118,6 +120,7 @@ final class JetKernels {
         this.g = new float[channels][tile];
         this.out = new float[channels][tile];
         this.zeros = new float[tile];
+        this.discarded = new float[tile];
         this.tileSum = new float[width];
         this.firstBase = new float[channelSize];
         this.secondBase = tanh ? null : new float[channelSize];
@@ -390,16 +393,22 @@ final class JetKernels {
         }
     }
 
+    // A 2D spec may leave out some derivatives (those no active term uses): they read as zero tiles and are
+    // written to a tile nobody reads, so the 2D formulas need no cases.
+
     private float[] zOf(Partial p) {
-        return z[layout.of(p)];
+        int c = layout.of(p);
+        return c < 0 ? zeros : z[c];
     }
 
     private float[] gOf(Partial p) {
-        return g[layout.of(p)];
+        int c = layout.of(p);
+        return c < 0 ? zeros : g[c];
     }
 
     private float[] outOf(Partial p) {
-        return out[layout.of(p)];
+        int c = layout.of(p);
+        return c < 0 ? discarded : out[c];
     }
 
     private static FloatVector v(float[] a, int i) {

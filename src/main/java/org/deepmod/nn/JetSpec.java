@@ -35,6 +35,27 @@ public final class JetSpec {
         return new JetSpec(2, 2, EnumSet.of(Partial.T, Partial.X, Partial.Y, Partial.XX, Partial.YY, Partial.XY));
     }
 
+    /**
+     * Two space dimensions with u_t and some of u_x, u_y, u_xx, u_yy, u_xy: a second derivative needs the
+     * first ones it is built from (u_xx needs u_x, u_xy both).
+     */
+    public static JetSpec twoDimensional(Set<Partial> derivatives) {
+        EnumSet<Partial> set = EnumSet.of(Partial.T);
+        for (Partial p : derivatives) {
+            if (p != Partial.T && !EnumSet.of(Partial.X, Partial.Y, Partial.XX, Partial.YY, Partial.XY).contains(p)) {
+                throw new IllegalArgumentException("not a derivative of two space dimensions: u_" + p.suffix());
+            }
+            set.add(p);
+        }
+        boolean x = set.contains(Partial.X);
+        boolean y = set.contains(Partial.Y);
+        if (set.contains(Partial.XX) && !x || set.contains(Partial.YY) && !y
+                || set.contains(Partial.XY) && !(x && y)) {
+            throw new IllegalArgumentException("second derivatives need their first ones: " + set);
+        }
+        return new JetSpec(2, set.contains(Partial.XX) ? 2 : x ? 1 : 0, set);
+    }
+
     /** Only time (an ODE): u_t. */
     public static JetSpec timeOnly() {
         return new JetSpec(0, 0, EnumSet.of(Partial.T));

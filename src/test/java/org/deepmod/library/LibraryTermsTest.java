@@ -75,4 +75,27 @@ class LibraryTermsTest {
         }
         return masks;
     }
+
+    /** The same for two space dimensions: the active terms' derivatives and the first ones they need. */
+    @ParameterizedTest(name = "2D P=1, mask {0}: {1}")
+    @CsvSource({
+        "111111111111, T X Y XX YY XY",
+        "011110000000, T X Y XX YY", // advection-diffusion: u_x, u_y, u_xx, u_yy
+        "000001000000, T X Y XY",
+        "000000000100, T X XX", // u*u_xx
+        "100000100000, T", // 1, u
+    })
+    void twoDimensionalMaskedSpec(String mask, String partials) {
+        Library2D library = new Library2D(1);
+        boolean[][] masks = new boolean[1][library.terms()];
+        for (int j = 0; j < library.terms(); j++) {
+            masks[0][j] = mask.charAt(j) == '1';
+        }
+        java.util.EnumSet<org.deepmod.nn.Partial> expected = java.util.EnumSet.noneOf(org.deepmod.nn.Partial.class);
+        for (String p : partials.split(" ")) {
+            expected.add(org.deepmod.nn.Partial.valueOf(p));
+        }
+        assertEquals(JetSpec.twoDimensional(expected), library.jetSpec(masks));
+        assertEquals(expected, library.jetSpec(masks).partials());
+    }
 }
