@@ -54,6 +54,31 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * The same config gives the same trace, to the byte, whether the kernels run compiled by C2 or only by C1
+     * (where the Vector API computes lane by lane): nothing in a run depends on when the JIT compiles what.
+     */
+    @Test
+    void aRunIsTheSameWhateverTheJitCompiles(@TempDir Path dir) throws IOException, InterruptedException {
+        Path c2 = launch(dir.resolve("c2"), "");
+        Path c1 = launch(dir.resolve("c1"), "-XX:TieredStopAtLevel=1");
+        List<String> compiled = Files.readAllLines(c2.resolve("trace.jsonl"));
+        assertEquals(3, compiled.size(), "a header and iterations 0 and 25");
+        assertEquals(compiled, Files.readAllLines(c1.resolve("trace.jsonl")));
+    }
+
+    private static Path launch(Path out, String javaOptions) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(PROJECT.resolve("bin/deepmod").toString(), "run",
+                PROJECT.resolve("configs/burgers.yaml").toString(), "--set", "training.maxIterations=30",
+                "--out", out.toString()).redirectErrorStream(true);
+        builder.environment().put("DEEPMOD_JAVA_OPTS", javaOptions);
+        Process p = builder.start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), text);
+        return out;
+    }
+
     @Test
     void badConfigExitsTwoNamingThePath(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("bad.yaml");
