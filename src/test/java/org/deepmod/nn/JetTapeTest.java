@@ -39,6 +39,9 @@ class JetTapeTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
+                // 1D carrying u_t only: a step whose mask keeps no x-derivative term
+                Arguments.of("mlp-tanh", 1, 0, 1),
+                Arguments.of("mlp-sin", 1, 0, 2),
                 Arguments.of("mlp-tanh", 1, 1, 1),
                 Arguments.of("mlp-tanh", 1, 2, 1),
                 Arguments.of("mlp-tanh", 1, 3, 1),
