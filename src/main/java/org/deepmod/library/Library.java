@@ -1,8 +1,11 @@
 package org.deepmod.library;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.Partial;
 import org.deepmod.nn.Scalars;
 
 /**
@@ -21,6 +24,25 @@ public interface Library {
      */
     default JetSpec jetSpec(boolean[][] masks) {
         return jetSpec();
+    }
+
+    /** The derivatives the factors of the terms active for some output use (u_t not among them). */
+    default Set<Partial> activeDerivatives(boolean[][] masks) {
+        List<Term> terms = products();
+        EnumSet<Partial> used = EnumSet.noneOf(Partial.class);
+        for (int j = 0; j < terms.size(); j++) {
+            for (boolean[] mask : masks) {
+                if (mask[j]) {
+                    for (Term.Factor f : terms.get(j).factors()) {
+                        if (f.derivative() != null) {
+                            used.add(f.derivative());
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        return used;
     }
 
     /** Number of network outputs (u, v, w). */

@@ -65,28 +65,11 @@ public final class Library1D implements Library {
     /** The x-derivatives up to the highest order an active term uses (u_t always). */
     @Override
     public JetSpec jetSpec(boolean[][] masks) {
-        List<Term> terms = products();
         int order = 0;
-        for (int j = 0; j < terms.size(); j++) {
-            if (!activeForSome(masks, j)) {
-                continue;
-            }
-            for (Term.Factor f : terms.get(j).factors()) {
-                if (f.derivative() != null) {
-                    order = Math.max(order, f.derivative().order());
-                }
-            }
+        for (Partial p : activeDerivatives(masks)) {
+            order = Math.max(order, p.order());
         }
         return JetSpec.oneDimensional(order);
-    }
-
-    private static boolean activeForSome(boolean[][] masks, int term) {
-        for (boolean[] mask : masks) {
-            if (mask[term]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -42,18 +42,8 @@ public final class Library2D implements Library {
     /** The derivatives of the active terms and the first ones they are built from (u_t always). */
     @Override
     public JetSpec jetSpec(boolean[][] masks) {
-        List<Term> terms = products();
         EnumSet<Partial> needed = EnumSet.noneOf(Partial.class);
-        for (int j = 0; j < terms.size(); j++) {
-            if (!masks[0][j]) {
-                continue;
-            }
-            for (Term.Factor f : terms.get(j).factors()) {
-                if (f.derivative() != null) {
-                    needed.add(f.derivative());
-                }
-            }
-        }
+        needed.addAll(activeDerivatives(masks));
         if (needed.contains(Partial.XX) || needed.contains(Partial.XY)) {
             needed.add(Partial.X);
         }

@@ -30,9 +30,12 @@ public final class JetSpec {
         return new JetSpec(1, maxXOrder, set);
     }
 
+    private static final Set<Partial> TWO_DIMENSIONAL =
+            EnumSet.of(Partial.T, Partial.X, Partial.Y, Partial.XX, Partial.YY, Partial.XY);
+
     /** Two space dimensions: u_t, u_x, u_y, u_xx, u_yy, u_xy. */
     public static JetSpec twoDimensional() {
-        return new JetSpec(2, 2, EnumSet.of(Partial.T, Partial.X, Partial.Y, Partial.XX, Partial.YY, Partial.XY));
+        return new JetSpec(2, 2, EnumSet.copyOf(TWO_DIMENSIONAL));
     }
 
     /**
@@ -42,7 +45,7 @@ public final class JetSpec {
     public static JetSpec twoDimensional(Set<Partial> derivatives) {
         EnumSet<Partial> set = EnumSet.of(Partial.T);
         for (Partial p : derivatives) {
-            if (p != Partial.T && !EnumSet.of(Partial.X, Partial.Y, Partial.XX, Partial.YY, Partial.XY).contains(p)) {
+            if (!TWO_DIMENSIONAL.contains(p)) {
                 throw new IllegalArgumentException("not a derivative of two space dimensions: u_" + p.suffix());
             }
             set.add(p);
