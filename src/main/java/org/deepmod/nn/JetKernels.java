@@ -1,6 +1,5 @@
 package org.deepmod.nn;
 
-import java.nio.FloatBuffer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -13,40 +12,28 @@ import jdk.incubator.vector.VectorSpecies;
  * each streaming whole N x H arrays through memory; here every element is touched once, in tiles that stay
  * in the cache, with explicit SIMD (the Vector API).
  *
- * <p>Only the matrix products between hidden layers stay with PyTorch (MKL). Everything around them runs
- * here, on the tile while it is in cache: the bias, the activation itself (tanh from the vector exp, sin and
- * cos from the vector sin/cos), the first layer (two or three inputs: a product not worth a call), the
- * linear output layer, and the sums over the samples that give bias and first-layer weight gradients.
+ * <p>Everything but the products between hidden layers ({@link TileProducts}) runs here, on the tile while it
+ * is in cache: the bias, the activation itself (tanh from the kernels' exp, sin and cos from their sin/cos),
+ * the first layer (two or three inputs), the linear output layer, and the sums over the samples that give
+ * bias and first-layer weight gradients. {@link JetTape} takes a tile through every layer before the next.
  *
  * <p>A kernel belongs to one layer of one network and is reused from step to step (it keeps that layer's
- * activation values between a step's forward and backward). Not thread-safe.
+ * σ(z_0) and derivative channels between a step's forward and backward). Not thread-safe.
  */
 final class JetKernels {
-    /** Where a layer's pre-activations come from. */
+    /**
+     * The first layer's inputs: z = coords·W with coords N x D and W D x H (row-major, H the padded width);
+     * ∂z/∂(coordinate d) is row d of W for every sample, higher derivatives vanish.
+     */
     static final class Inputs {
-        final FloatBuffer stacked;
         final float[] coords;
         final int dims;
         final float[] weights;
 
-        private Inputs(FloatBuffer stacked, float[] coords, int dims, float[] weights) {
-            this.stacked = stacked;
+        Inputs(float[] coords, int dims, float[] weights) {
             this.coords = coords;
             this.dims = dims;
             this.weights = weights;
-        }
-
-        /** The previous layer's product a·W, all channels stacked (C x N x H), without the bias. */
-        static Inputs stacked(FloatBuffer product) {
-            return new Inputs(product, null, 0, null);
-        }
-
-        /**
-         * The first layer: z = coords·W with coords N x D and W D x H (row-major); ∂z/∂(coordinate d) is
-         * row d of W for every sample, higher derivatives vanish.
-         */
-        static Inputs coordinates(float[] coords, int dims, float[] weights) {
-            return new Inputs(null, coords, dims, weights);
         }
     }
 
@@ -73,13 +60,7 @@ final class JetKernels {
         }
     }
 
-    /**
-     * Elements per channel in a tile. The ~25 scratch arrays of a 1D order-3 tile then take ~100 KiB (L2);
-     * 512 (L1-sized) measured 7 % slower per pass, from the more numerous, shorter copies in and out of
-     * PyTorch's memory.
-     */
-    private static final int TILE = 1024;
-    private static final VectorSpecies<Float> LANES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> LANES = TileProducts.LANES;
 
     private final JetChannels layout;
     private final boolean tanh;
@@ -101,8 +82,17 @@ final class JetKernels {
     private final float[] firstBase;
     /** cos z_0 over the whole layer for sin, else null. */
     private final float[] secondBase;
+    /** z_c (c ≥ 1) over the whole layer, stacked, for layers fed by a product; null for the first layer. */
+    private final float[] savedDerivatives;
 
-    JetKernels(JetChannels layout, Activation activation, int rows, int width) {
+    /**
+     * A kernel for a layer {@code width} wide (padded to whole vectors, {@link TileProducts#padded}: the
+     * network's pad units have zero weights and biases, so their values and gradients are zero) over
+     * {@code rows} samples, in tiles of {@code tileRows} (a multiple of {@link TileProducts#BLOCK_ROWS}).
+     * {@code fedByProduct}: the layer's pre-activations come from the layer below through a product, so the
+     * derivative channels are kept from forward to backward (the first layer's are rows of its weights).
+     */
+    JetKernels(JetChannels layout, Activation activation, int rows, int width, int tileRows, boolean fedByProduct) {
         this.layout = layout;
         this.tanh = activation instanceof Activation.Tanh;
         if (!tanh && !(activation instanceof Activation.Sine)) {
@@ -111,9 +101,11 @@ final class JetKernels {
         this.rows = rows;
         this.width = width;
         this.channelSize = Math.multiplyExact(rows, width);
-        this.tileRows = Math.max(1, TILE / width);
-        // whole vectors: the last one of a tile may run into the padding
-        int tile = (tileRows * width + LANES.length() - 1) / LANES.length() * LANES.length();
+        if (width % LANES.length() != 0 || tileRows % TileProducts.BLOCK_ROWS != 0) {
+            throw new IllegalArgumentException("width " + width + " or tile rows " + tileRows + " not padded");
+        }
+        this.tileRows = tileRows;
+        int tile = tileRows * width;
         this.channels = layout.count();
         for (int k = 0; k < s.length; k++) {
             s[k] = new float[tile];
@@ -126,6 +118,7 @@ final class JetKernels {
         this.tileSum = new float[width];
         this.firstBase = new float[channelSize];
         this.secondBase = tanh ? null : new float[channelSize];
+        this.savedDerivatives = fedByProduct ? new float[(channels - 1) * channelSize] : null;
     }
 
     /**
@@ -136,83 +129,103 @@ final class JetKernels {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
+    /** Rows of a tile: the passes go tile by tile through every layer. */
+    int tileRows() {
+        return tileRows;
+    }
+
+    /** The tile's pre-activations z_c without bias (tile rows x width each), for the layer below's product to fill. */
+    float[][] preActivations() {
+        return z;
+    }
+
+    /** The tile's activated channels a_c after {@link #forwardTile} or {@link #restoreTile}; ∂L/∂z_c after {@link #backwardTile}. */
+    float[][] results() {
+        return out;
+    }
+
+    /** ∂L/∂a_c of the tile, for the layer above's product to fill before {@link #backwardTile}. */
+    float[][] activationGradients() {
+        return g;
+    }
+
+    /** The first layer's pre-activations of the tile from the coordinates. */
+    void loadCoordinates(Inputs inputs, int row0, int tileRowCount) {
+        loadPreActivations(inputs, row0, tileRowCount * width, true);
+    }
+
     /**
-     * The activated channels a_c (channel 0 is σ(z_0), the others follow Faà di Bruno) from the
-     * pre-activations plus {@code bias}: into {@code activated} (C x N x H), or, for the last hidden layer,
-     * through the output layer {@code head} into its values (then {@code activated} is null).
+     * The tile's activated channels (channel 0 is σ(z_0), the others follow Faà di Bruno) from its
+     * pre-activations plus {@code bias}, into {@link #results}; for the last hidden layer also through the
+     * output layer {@code head} into its values. Keeps what {@link #restoreTile} needs.
      */
-    void forward(Inputs inputs, float[] bias, FloatBuffer activated, Head head) {
-        for (int row0 = 0; row0 < rows; row0 += tileRows) {
-            int at = row0 * width;
-            int tileRowCount = Math.min(tileRows, rows - row0);
-            int n = tileRowCount * width;
-            loadPreActivations(inputs, row0, n, true);
-            activate(bias, at, n);
-            derivativesOfSigma(n, layout.sigmaOrder());
-            activatedChannels(n);
-            if (head != null) {
-                applyHead(head, row0, tileRowCount);
-            } else {
-                for (int c = 0; c < channels; c++) {
-                    activated.put(c * channelSize + at, out[c], 0, n);
-                }
+    void forwardTile(float[] bias, int row0, int tileRowCount, Head head) {
+        int at = row0 * width;
+        int n = tileRowCount * width;
+        if (savedDerivatives != null) {
+            for (int c = 1; c < channels; c++) {
+                System.arraycopy(z[c], 0, savedDerivatives, (c - 1) * channelSize + at, n);
             }
+        }
+        activate(bias, at, n);
+        derivativesOfSigma(n, layout.sigmaOrder());
+        activatedChannels(n);
+        if (head != null) {
+            applyHead(head, row0, tileRowCount);
         }
     }
 
     /**
-     * The gradient with respect to the pre-activations z_c, from the gradient with respect to the activated
-     * channels: those come from {@code upstream} (C x N x H), or for the last hidden layer from the output
-     * layer {@code head} (whose own parameter gradients are added to on the way). The result goes to
-     * {@code result} (C x N x H), and its sum over the samples of channel 0 (the bias gradient) is added to
-     * {@code biasGradient}; for the first layer ({@code result} null) it goes straight into the first layer's
-     * weight gradient {@code firstWeightGradient} (D x H): z = coords·W + b gives ∂L/∂W_dh = Σ_n coords_nd
-     * ∂L/∂z_0 + Σ_n ∂L/∂(z_d)_nh for the first-derivative channel along d.
+     * A tile as its forward left it, for the backward: the activated channels again in {@link #results} (the
+     * weight gradient of the layer above needs them) and σ's derivatives one order further.
+     * {@code firstLayer}: the inputs when this is the first layer, else null.
      */
-    void backward(Inputs inputs, FloatBuffer upstream, Head head, FloatBuffer result, float[] biasGradient,
-                  float[] firstWeightGradient) {
-        for (int row0 = 0; row0 < rows; row0 += tileRows) {
-            int at = row0 * width;
-            int tileRowCount = Math.min(tileRows, rows - row0);
-            int n = tileRowCount * width;
-            loadPreActivations(inputs, row0, n, false);
-            System.arraycopy(firstBase, at, s[0], 0, n);
-            if (!tanh) {
-                System.arraycopy(secondBase, at, s[1], 0, n);
+    void restoreTile(Inputs firstLayer, int row0, int tileRowCount) {
+        int at = row0 * width;
+        int n = tileRowCount * width;
+        if (savedDerivatives != null) {
+            for (int c = 1; c < channels; c++) {
+                System.arraycopy(savedDerivatives, (c - 1) * channelSize + at, z[c], 0, n);
             }
-            derivativesOfSigma(n, layout.sigmaOrder() + 1);
-            if (head != null) {
-                activatedChannels(n); // the output layer's weight gradient needs this layer's outputs again
-                backwardThroughHead(head, row0, tileRowCount);
-            } else {
-                for (int c = 0; c < channels; c++) {
-                    upstream.get(c * channelSize + at, g[c], 0, n);
-                }
-            }
-            if (layout.twoDimensional()) {
-                backward2d(n);
-            } else {
-                backward1d(n);
-            }
-            addRowSums(out[0], n, biasGradient);
-            if (result != null) {
-                for (int c = 0; c < channels; c++) {
-                    result.put(c * channelSize + at, out[c], 0, n);
-                }
-            } else {
-                firstLayerWeightGradient(inputs, row0, tileRowCount, firstWeightGradient);
-            }
+        } else {
+            loadPreActivations(firstLayer, row0, n, false);
+        }
+        System.arraycopy(firstBase, at, s[0], 0, n);
+        if (!tanh) {
+            System.arraycopy(secondBase, at, s[1], 0, n);
+        }
+        derivativesOfSigma(n, layout.sigmaOrder() + 1);
+        activatedChannels(n);
+    }
+
+    /**
+     * The gradient with respect to the tile's pre-activations z_c into {@link #results}, after
+     * {@link #restoreTile}, from the gradient with respect to its activated channels: in
+     * {@link #activationGradients}, or for the last hidden layer from the output layer {@code head} (whose own
+     * parameter gradients are added to on the way). Its sum over the samples of channel 0 (the bias gradient)
+     * is added to {@code biasGradient}; for the first layer ({@code firstLayer} not null) the weight gradient
+     * goes to {@code firstWeightGradient} (D x width): z = coords·W + b gives ∂L/∂W_dh = Σ_n coords_nd ∂L/∂z_0
+     * + Σ_n ∂L/∂(z_d)_nh for the first-derivative channel along d.
+     */
+    void backwardTile(int row0, int tileRowCount, Head head, float[] biasGradient, Inputs firstLayer,
+                      float[] firstWeightGradient) {
+        int n = tileRowCount * width;
+        if (head != null) {
+            backwardThroughHead(head, row0, tileRowCount);
+        }
+        if (layout.twoDimensional()) {
+            backward2d(n);
+        } else {
+            backward1d(n);
+        }
+        addRowSums(out[0], n, biasGradient);
+        if (firstLayer != null) {
+            firstLayerWeightGradient(firstLayer, row0, tileRowCount, firstWeightGradient);
         }
     }
 
-    /** z_c of the tile; the value channel only in the forward pass (backward keeps σ(z_0) instead). */
+    /** The first layer's z_c of the tile; the value channel only in the forward pass (backward keeps σ(z_0) instead). */
     private void loadPreActivations(Inputs inputs, int row0, int n, boolean withValue) {
-        if (inputs.stacked != null) {
-            for (int c = withValue ? 0 : 1; c < channels; c++) {
-                inputs.stacked.get(c * channelSize + row0 * width, z[c], 0, n);
-            }
-            return;
-        }
         int dims = inputs.dims;
         float[] w = inputs.weights;
         if (withValue) {

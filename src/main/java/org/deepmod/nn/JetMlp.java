@@ -288,9 +288,28 @@ public final class JetMlp implements FunctionApproximator {
         }
         JetKernels[] layers = kernels.computeIfAbsent(spec, s -> new JetKernels[hiddenLayers()]);
         if (layers[l] == null) {
-            layers[l] = new JetKernels(new JetChannels(spec), activation, rows, layerWidth(l));
+            layers[l] = new JetKernels(new JetChannels(spec), activation, rows, paddedWidth(l), tileRows(), l > 0);
         }
         return layers[l];
+    }
+
+    /** Hidden layer l's width rounded up to whole vectors: the row stride of its tiles. */
+    int paddedWidth(int l) {
+        return TileProducts.padded(layerWidth(l));
+    }
+
+    /**
+     * Rows per tile, the same for every layer (a pass goes tile by tile through all of them): ~1024 elements
+     * per channel of the widest layer, so that two layers' tiles (~25 arrays each for a 1D order-3 jet) stay in
+     * L2, in whole blocks of the products.
+     */
+    private int tileRows() {
+        int widest = 0;
+        for (int l = 0; l < hiddenLayers(); l++) {
+            widest = Math.max(widest, paddedWidth(l));
+        }
+        int block = TileProducts.BLOCK_ROWS;
+        return Math.max(block, 1024 / widest / block * block);
     }
 
     /** ω0 of hidden layer l (1 for plain MLPs and the output layer). */

@@ -1,41 +1,40 @@
 package org.deepmod.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
-import java.nio.FloatBuffer;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * One forward pass of a {@link JetMlp} that keeps what its hand-written backward needs, so that the network
- * is differentiated without autograd. All derivative channels travel stacked, [C·N, H] per layer (C = 1 +
- * the derivatives carried), so a hidden-to-hidden layer costs one matrix product forward and two backward
- * (PyTorch's, i.e. MKL's) whatever the library needs; everything else — the first layer, the activations
- * and their chain rule, the output layer, bias and first-layer gradients — runs on the JVM in
- * {@link JetKernels}, tile by tile.
+ * is differentiated without autograd, on the JVM. All derivative channels travel together through every
+ * layer, tile by tile (a few dozen samples at a time, so a tile's channels stay in the cache from one layer
+ * to the next): {@link JetKernels} does the activations and their chain rule, the first layer, the linear
+ * output and the bias and first-layer gradients; {@link TileProducts} the products between hidden layers,
+ * one forward and two backward (the weight gradient and the gradient passed down).
+ *
+ * <p>Layers are padded to whole vectors ({@link JetMlp#paddedWidth}) with units whose weights and biases are
+ * zero: their values and gradients are zero and are dropped from the parameter gradient.
  *
  * <p>Use: {@link #outputs()} gives the network's value and derivatives on the JVM; the loss adds its gradient
  * with respect to them into that {@link HostJet}; {@link #parameterGradients()} then carries it down through
- * the layers. Temporary tensors live in the manager of the coordinates (the caller's step). One pass of a
- * network at a time: the network's kernels keep the activations of its latest pass only.
+ * the layers. One pass of a network at a time: the network's kernels keep the activations of its latest pass
+ * only.
  */
 public final class JetTape {
     private final JetMlp network;
-    private final JetSpec spec;
     private final int rows;
     private final int channels;
-    private final NDManager scope;
+    private final int hidden;
     private final float[] parameters;
-    private final float[] coords;
-    /** Effective weights (ω0·W) of the hidden-to-hidden layers l ≥ 1, as PyTorch arrays. */
-    private final NDArray[] weights;
-    /** products[l] (l ≥ 1): layer l's stacked pre-activation without bias, a_(l-1)·W_l. */
-    private final NDArray[] products;
-    /** activated[l]: hidden layer l's stacked output, for every hidden layer but the last. */
-    private final NDArray[] activated;
+    private final JetKernels[] kernels;
+    /** Per hidden layer, its width padded to whole vectors. */
+    private final int[] padded;
+    /** forwardWeights[l] (l ≥ 1): ω·W_l, [width(l-1)][padded(l)], zero in the pad columns. */
+    private final float[][] forwardWeights;
+    /** backwardWeights[l] (l ≥ 1): (ω·W_l)ᵀ, [width(l)][padded(l-1)], zero in the pad columns. */
+    private final float[][] backwardWeights;
+    /** ω·b per hidden layer, padded. */
+    private final float[][] biases;
     /** The first layer's coordinates and effective weights, for its forward and its backward. */
     private final JetKernels.Inputs firstLayer;
     private final JetKernels.Head head;
@@ -43,77 +42,81 @@ public final class JetTape {
 
     JetTape(JetMlp network, NDArray coords, JetSpec spec) {
         this.network = network;
-        this.spec = spec;
         this.rows = Math.toIntExact(coords.getShape().get(0));
         this.channels = new JetChannels(spec).count();
-        this.scope = coords.getManager();
+        this.hidden = network.hiddenLayers();
         this.parameters = network.hostParameters();
-        this.coords = coords.toFloatArray();
-        int hidden = network.hiddenLayers();
-        this.weights = new NDArray[hidden];
-        this.products = new NDArray[hidden];
-        this.activated = new NDArray[hidden];
-        this.outputs = new HostJet(spec, rows, network.outputDims());
-        this.firstLayer = firstLayerInputs();
-        this.head = new JetKernels.Head(outputColumns(), slice(network.biasOffset(hidden), network.outputDims(), 1.0),
-                outputs.channelValues());
-        boolean previous = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            forward();
-        } finally {
-            JniUtils.setGradMode(previous);
+        this.kernels = new JetKernels[hidden];
+        this.padded = new int[hidden];
+        this.forwardWeights = new float[hidden][];
+        this.backwardWeights = new float[hidden][];
+        this.biases = new float[hidden][];
+        for (int l = 0; l < hidden; l++) {
+            kernels[l] = network.kernel(l, rows, spec);
+            padded[l] = network.paddedWidth(l);
+            biases[l] = paddedRows(network.biasOffset(l), 1, network.layerWidth(l), padded[l], network.omega(l));
+            if (l > 0) {
+                forwardWeights[l] = paddedRows(network.weightOffset(l), network.layerInputs(l), network.layerWidth(l),
+                        padded[l], network.omega(l));
+                backwardWeights[l] = transposed(forwardWeights[l], network.layerInputs(l), network.layerWidth(l),
+                        padded[l], padded[l - 1]);
+            }
         }
+        int dims = network.layerInputs(0);
+        this.firstLayer = new JetKernels.Inputs(coords.toFloatArray(), dims,
+                paddedRows(network.weightOffset(0), dims, network.layerWidth(0), padded[0], network.omega(0)));
+        this.outputs = new HostJet(spec, rows, network.outputDims());
+        this.head = new JetKernels.Head(outputColumns(), outputBias(), outputs.channelValues());
+        forward();
     }
 
     private void forward() {
-        int hidden = network.hiddenLayers();
-        for (int l = 0; l < hidden; l++) {
-            JetKernels.Inputs inputs;
-            if (l == 0) {
-                inputs = firstLayer;
-            } else {
-                weights[l] = network.weight(scope, l);
-                products[l] = activated[l - 1].matMul(weights[l]);
-                inputs = JetKernels.Inputs.stacked(buffer(products[l]));
+        int tileRows = kernels[0].tileRows();
+        for (int row0 = 0; row0 < rows; row0 += tileRows) {
+            int count = Math.min(tileRows, rows - row0);
+            kernels[0].loadCoordinates(firstLayer, row0, count);
+            for (int l = 0; l < hidden; l++) {
+                if (l > 0) {
+                    float[][] below = kernels[l - 1].results();
+                    float[][] z = kernels[l].preActivations();
+                    for (int c = 0; c < channels; c++) {
+                        TileProducts.multiply(below[c], padded[l - 1], forwardWeights[l], network.layerInputs(l), z[c],
+                                tileRows, padded[l]);
+                    }
+                }
+                kernels[l].forwardTile(biases[l], row0, count, l == hidden - 1 ? head : null);
             }
-            boolean last = l == hidden - 1;
-            FloatBuffer next = null;
-            if (!last) {
-                activated[l] = scope.create(new Shape((long) channels * rows, network.layerWidth(l)), DataType.FLOAT32);
-                next = buffer(activated[l]);
-            }
-            network.kernel(l, rows, spec).forward(inputs, bias(l), next, last ? head : null);
         }
     }
 
-    private JetKernels.Inputs firstLayerInputs() {
-        int width = network.layerWidth(0);
-        int dims = network.layerInputs(0);
-        return JetKernels.Inputs.coordinates(coords, dims,
-                slice(network.weightOffset(0), dims * width, network.omega(0)));
-    }
-
-    /** The effective bias of hidden layer l (ω0·b). */
-    private float[] bias(int l) {
-        return slice(network.biasOffset(l), network.layerWidth(l), network.omega(l));
-    }
-
-    private float[] slice(int from, int length, double factor) {
-        float[] out = new float[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = (float) (parameters[from + i] * factor);
+    /** Rows of a parameter block (row-major, rows x width) times factor, each padded with zeros to {@code stride}. */
+    private float[] paddedRows(int from, int rowCount, int width, int stride, double factor) {
+        float[] out = new float[rowCount * stride];
+        for (int r = 0; r < rowCount; r++) {
+            for (int h = 0; h < width; h++) {
+                out[r * stride + h] = (float) (parameters[from + r * width + h] * factor);
+            }
         }
         return out;
     }
 
-    /** The output layer's weights by column ([K][H]). */
+    /** The transpose of the first {@code width} columns of w (inputs x stride), padded with zeros to {@code stride}. */
+    private static float[] transposed(float[] w, int inputs, int width, int stride, int transposedStride) {
+        float[] out = new float[width * transposedStride];
+        for (int k = 0; k < inputs; k++) {
+            for (int j = 0; j < width; j++) {
+                out[j * transposedStride + k] = w[k * stride + j];
+            }
+        }
+        return out;
+    }
+
+    /** The output layer's weights by column ([K][padded width of the last hidden layer]). */
     private float[][] outputColumns() {
-        int hidden = network.hiddenLayers();
         int width = network.layerInputs(hidden);
         int k = network.outputDims();
         int from = network.weightOffset(hidden);
-        float[][] columns = new float[k][width];
+        float[][] columns = new float[k][padded[hidden - 1]];
         for (int h = 0; h < width; h++) {
             for (int o = 0; o < k; o++) {
                 columns[o][h] = parameters[from + h * k + o];
@@ -122,8 +125,8 @@ public final class JetTape {
         return columns;
     }
 
-    private static FloatBuffer buffer(NDArray array) {
-        return HostArrays.memory(array).asFloatBuffer();
+    private float[] outputBias() {
+        return paddedRows(network.biasOffset(hidden), 1, network.outputDims(), network.outputDims(), 1.0);
     }
 
     /** The network's value and derivatives at the coordinates, with gradient arrays for the loss to fill. */
@@ -139,42 +142,47 @@ public final class JetTape {
         if (!network.isLatest(this)) {
             throw new IllegalStateException("a later pass of the same network replaced this one's activations");
         }
-        boolean previous = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
-            Map<NDArray, float[]> gradients = new IdentityHashMap<>();
-            gradients.put(network.parameters().get(0), backward());
-            return gradients;
-        } finally {
-            JniUtils.setGradMode(previous);
-        }
+        Map<NDArray, float[]> gradients = new IdentityHashMap<>();
+        gradients.put(network.parameters().get(0), backward());
+        return gradients;
     }
 
     private float[] backward() {
-        int hidden = network.hiddenLayers();
-        float[] gradient = new float[parameters.length];
+        float[][] weightGradients = new float[hidden][];
+        float[][] biasGradients = new float[hidden][];
+        for (int l = 0; l < hidden; l++) {
+            weightGradients[l] = new float[network.layerInputs(l) * padded[l]];
+            biasGradients[l] = new float[padded[l]];
+        }
         head.gradients = outputs.channelGradients();
-        NDArray upstream = null;
-        for (int l = hidden - 1; l >= 0; l--) {
-            int width = network.layerWidth(l);
-            boolean last = l == hidden - 1;
-            JetKernels kernel = network.kernel(l, rows, spec);
-            float[] biasGradient = new float[width];
-            FloatBuffer fromAbove = last ? null : buffer(upstream);
-            if (l > 0) {
-                NDArray gz = scope.create(new Shape((long) channels * rows, width), DataType.FLOAT32);
-                kernel.backward(JetKernels.Inputs.stacked(buffer(products[l])), fromAbove, last ? head : null,
-                        buffer(gz), biasGradient, null);
-                put(gradient, network.weightOffset(l), activated[l - 1].transpose().matMul(gz).toFloatArray(),
-                        network.omega(l));
-                upstream = gz.matMul(weights[l].transpose());
-            } else {
-                float[] weightGradient = new float[network.layerInputs(0) * width];
-                kernel.backward(firstLayer, fromAbove, last ? head : null, null, biasGradient,
-                        weightGradient);
-                put(gradient, network.weightOffset(0), weightGradient, network.omega(0));
+        int tileRows = kernels[0].tileRows();
+        int top = hidden - 1;
+        for (int row0 = 0; row0 < rows; row0 += tileRows) {
+            int count = Math.min(tileRows, rows - row0);
+            kernels[top].restoreTile(top == 0 ? firstLayer : null, row0, count);
+            kernels[top].backwardTile(row0, count, head, biasGradients[top], top == 0 ? firstLayer : null,
+                    weightGradients[0]);
+            for (int l = top; l > 0; l--) {
+                JetKernels below = kernels[l - 1];
+                below.restoreTile(l == 1 ? firstLayer : null, row0, count);
+                float[][] gz = kernels[l].results();
+                TileProducts.accumulateTransposed(below.results(), gz, channels, padded[l - 1], count,
+                        network.layerInputs(l), padded[l], weightGradients[l]);
+                float[][] ga = below.activationGradients();
+                for (int c = 0; c < channels; c++) {
+                    TileProducts.multiply(gz[c], padded[l], backwardWeights[l], network.layerWidth(l), ga[c], tileRows,
+                            padded[l - 1]);
+                }
+                below.backwardTile(row0, count, null, biasGradients[l - 1], l == 1 ? firstLayer : null,
+                        weightGradients[0]);
             }
-            put(gradient, network.biasOffset(l), biasGradient, network.omega(l));
+        }
+        float[] gradient = new float[parameters.length];
+        for (int l = 0; l < hidden; l++) {
+            int width = network.layerWidth(l);
+            put(gradient, network.weightOffset(l), weightGradients[l], network.layerInputs(l), width, padded[l],
+                    network.omega(l));
+            put(gradient, network.biasOffset(l), biasGradients[l], 1, width, padded[l], network.omega(l));
         }
         int width = network.layerInputs(hidden);
         int k = network.outputDims();
@@ -184,14 +192,20 @@ public final class JetTape {
                 gradient[from + h * k + o] = head.columnGradients[o][h];
             }
         }
-        put(gradient, network.biasOffset(hidden), head.biasGradient, 1.0);
+        put(gradient, network.biasOffset(hidden), head.biasGradient, 1, k, k, 1.0);
         return gradient;
     }
 
-    /** The raw parameters' gradient from the effective ones' (z = ω0 (W a + b): ∂/∂W = ω0 ∂/∂(ω0 W)). */
-    private static void put(float[] gradient, int from, float[] values, double omega) {
-        for (int i = 0; i < values.length; i++) {
-            gradient[from + i] = (float) (values[i] * omega);
+    /**
+     * The raw parameters' gradient (rows x width) from the effective ones' (rows x stride, padded):
+     * z = ω0 (W a + b) gives ∂/∂W = ω0 ∂/∂(ω0 W).
+     */
+    private static void put(float[] gradient, int from, float[] values, int rowCount, int width, int stride,
+                            double omega) {
+        for (int r = 0; r < rowCount; r++) {
+            for (int h = 0; h < width; h++) {
+                gradient[from + r * width + h] = (float) (values[r * stride + h] * omega);
+            }
         }
     }
 }
