@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * activations times the next layer's weights (forward), a tile of pre-activation gradients times the
  * transposed weights (backward), and the weight gradient's sum over a tile's rows.
  *
- * <p>Why not MKL: its calls on these shapes (8000 x 50 times 50 x 50) spend as much time packing operands and
- * clearing the result as multiplying, and every operand had to be copied between PyTorch's memory and the
- * kernels' tiles (~12 % of a step). Here the products run where the kernels' tiles are, 6 rows by two vectors
+ * <p>Why not MKL: its calls on these shapes (8000 x 50 times 50 x 50) spent ~40 % of their time packing operands
+ * and clearing the result (perf), and every operand had to be copied between PyTorch's memory and the kernels'
+ * tiles (~12 % of a step). Here the products run where the kernels' tiles are, 6 rows by two vectors
  * of columns at a time (12 accumulators stay in AVX2's 16 registers; more and C2 no longer keeps the vectors
  * in registers). Row strides are multiples of the vector length ({@link #padded}); summation order is fixed,
  * so results do not depend on the JIT.
