@@ -64,7 +64,6 @@ final class JetKernels {
 
     private final JetChannels layout;
     private final boolean tanh;
-    private final int rows;
     private final int width;
     private final int channelSize;
     private final int tileRows;
@@ -98,7 +97,6 @@ final class JetKernels {
         if (!tanh && !(activation instanceof Activation.Sine)) {
             throw new IllegalArgumentException("no fused kernel for activation " + activation.name());
         }
-        this.rows = rows;
         this.width = width;
         this.channelSize = Math.multiplyExact(rows, width);
         if (width % LANES.length() != 0 || tileRows % TileProducts.BLOCK_ROWS != 0) {
@@ -269,11 +267,8 @@ final class JetKernels {
         int step = LANES.length();
         float[] s0 = s[0];
         if (tanh) {
-            // tanh z = 1 − 2 / (e^{2z} + 1): finite for every z (exp saturates at e^88)
             for (int i = 0; i < n; i += step) {
-                FloatVector e = exp(v(z0, i).mul(2f));
-                FloatVector.broadcast(LANES, 1f).sub(FloatVector.broadcast(LANES, 2f).div(e.add(1f)))
-                        .intoArray(s0, i);
+                tanh(v(z0, i)).intoArray(s0, i);
             }
             System.arraycopy(s0, 0, firstBase, at, n);
         } else {
@@ -456,6 +451,12 @@ final class JetKernels {
         y = y.fma(r.mul(r), r).add(1f);
         IntVector exponent = shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(127 << 23);
         return y.mul(exponent.reinterpretAsFloats());
+    }
+
+    /** tanh z = 1 − 2 / (e^{2z} + 1): finite for every z (exp saturates at e^88). */
+    static FloatVector tanh(FloatVector z) {
+        FloatVector e = exp(z.mul(2f));
+        return FloatVector.broadcast(LANES, 1f).sub(FloatVector.broadcast(LANES, 2f).div(e.add(1f)));
     }
 
     // sin x and cos x the same way (Cephes' sinf/cosf): x = m π/2 + r, |r| <= π/4 (π/2 in three parts),
