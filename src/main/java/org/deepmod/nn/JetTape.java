@@ -151,7 +151,8 @@ public final class JetTape {
         float[][] weightGradients = new float[hidden][];
         float[][] biasGradients = new float[hidden][];
         for (int l = 0; l < hidden; l++) {
-            weightGradients[l] = new float[network.layerInputs(l) * padded[l]];
+            int gradientRows = l == 0 ? network.layerInputs(0) : gradientRows(l);
+            weightGradients[l] = new float[gradientRows * padded[l]];
             biasGradients[l] = new float[padded[l]];
         }
         head.gradients = outputs.channelGradients();
@@ -167,7 +168,7 @@ public final class JetTape {
                 below.restoreTile(l == 1 ? firstLayer : null, row0, count);
                 float[][] gz = kernels[l].results();
                 TileProducts.accumulateTransposed(below.results(), gz, channels, padded[l - 1], count,
-                        network.layerInputs(l), padded[l], weightGradients[l]);
+                        gradientRows(l), padded[l], weightGradients[l]);
                 float[][] ga = below.activationGradients();
                 for (int c = 0; c < channels; c++) {
                     TileProducts.multiply(gz[c], padded[l], backwardWeights[l], network.layerWidth(l), ga[c], tileRows,
@@ -194,6 +195,11 @@ public final class JetTape {
         }
         put(gradient, network.biasOffset(hidden), head.biasGradient, 1, k, k, 1.0);
         return gradient;
+    }
+
+    /** Rows of layer l's (l ≥ 1) weight gradient that the tiles compute; those beyond its inputs are dropped. */
+    private int gradientRows(int l) {
+        return TileProducts.gradientRows(network.layerInputs(l), padded[l - 1]);
     }
 
     /**

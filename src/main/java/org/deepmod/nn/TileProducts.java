@@ -129,6 +129,17 @@ final class TileProducts {
     }
 
     /**
+     * The rows of a weight gradient worth computing for {@code inner} rows taken from tiles of stride lda:
+     * inner rounded up to whole blocks of {@link #BLOCK_ROWS} where the tiles are that wide. A rest of one or
+     * two rows would go one vector at a time, each a chain of dependent multiply-adds that waits on the
+     * previous one; a whole block over the tiles' pad columns costs less, and its extra rows are not read.
+     */
+    static int gradientRows(int inner, int lda) {
+        int blocked = (inner + BLOCK_ROWS - 1) / BLOCK_ROWS * BLOCK_ROWS;
+        return blocked <= lda ? blocked : inner;
+    }
+
+    /**
      * d[k, j] += Σ_i Σ_{r < rows} a_i[r, k] g_i[r, j] for k < inner and j < width (a multiple of the vector
      * length), over the first {@code count} pairs of tiles: a layer's weight gradient from a tile of every
      * channel. The a_i have row stride lda; the g_i and d have stride width.

@@ -89,4 +89,20 @@ class TileProductsTest {
             assertEquals(start[i], d[i], "guard entry " + i + " beyond the gradient was written");
         }
     }
+
+    /**
+     * The weight gradient's rows round up to whole blocks of six only where the tiles have the columns to read:
+     * the Burgers layer (50 of 56) computes 54, a layer that fills its vectors keeps its own count.
+     */
+    @ParameterizedTest(name = "inner {0}, tile stride {1}: {2} rows")
+    @CsvSource({
+        "50, 56, 54",
+        "48, 48, 48",
+        "19, 24, 24",
+        "8, 8, 8", // 12 would read past the tile's row
+        "30, 32, 30",
+        "1, 8, 6"})
+    void gradientRowsAreWholeBlocksWithinTheTile(int inner, int lda, int expected) {
+        assertEquals(expected, TileProducts.gradientRows(inner, lda));
+    }
 }
