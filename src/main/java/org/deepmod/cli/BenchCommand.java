@@ -52,7 +52,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--points", defaultValue = "1600", description = "training points (default ${DEFAULT-VALUE})")
         int points;
 
-        @Option(names = "--steps", defaultValue = "500", description = "measured steps (default ${DEFAULT-VALUE})")
+        @Option(names = "--steps", defaultValue = "2000", description = "measured steps (default ${DEFAULT-VALUE})")
         int steps;
 
         @Option(names = "--warmup", defaultValue = "100", description = "warm-up steps (default ${DEFAULT-VALUE})")
@@ -70,17 +70,18 @@ public final class BenchCommand implements Runnable {
             StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
                     false);
             System.out.printf("training step, %d points, 4x50 tanh, 12 terms, %d thread(s): %.2f ms wall, "
-                    + "%.2f ms CPU (medians of %d windows of 25 steps)%n", f.points(), f.threads(), f.wallMs(),
-                    f.cpuMs(), f.windows());
+                    + "%.2f ms CPU (medians of %d windows of 25 steps; 10-90 %% of windows %.2f-%.2f ms)%n",
+                    f.points(), f.threads(), f.wallMs(), f.cpuMs(), f.windows(), f.wallP10Ms(), f.wallP90Ms());
             StepBenchmark.Figures d = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
                     true);
             System.out.printf("  after the mask update to u_xx, u*u_x (no u_xxx carried between write iterations): "
-                    + "%.2f ms wall, %.2f ms CPU%n", d.wallMs(), d.cpuMs());
+                    + "%.2f ms wall, %.2f ms CPU (10-90 %%: %.2f-%.2f ms)%n", d.wallMs(), d.cpuMs(), d.wallP10Ms(),
+                    d.wallP90Ms());
             if (autograd) {
                 StepBenchmark.Figures a = StepBenchmark.run(points, steps, warmup, threads,
                         Trainer.Gradients.AUTOGRAD, false);
-                System.out.printf("  the same step with autograd through the jets: %.2f ms wall, %.2f ms CPU%n",
-                        a.wallMs(), a.cpuMs());
+                System.out.printf("  the same step with autograd through the jets: %.2f ms wall, %.2f ms CPU "
+                        + "(10-90 %%: %.2f-%.2f ms)%n", a.wallMs(), a.cpuMs(), a.wallP10Ms(), a.wallP90Ms());
             }
             System.out.println("reference (DeePyMoD, PyTorch, 1 thread): 23.9 ms per ordinary iteration at 1600 "
                     + "points, 29.0 ms per full step at 2000");
