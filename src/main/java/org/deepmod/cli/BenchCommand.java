@@ -61,8 +61,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--threads", defaultValue = "1", description = "intra-op threads (default ${DEFAULT-VALUE})")
         int threads;
 
-        @Option(names = "--autograd", description = "also measure the step with autograd through the jets "
-                + "(the path float64 and GPU networks take), for comparison")
+        @Option(names = "--autograd", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "also measure the step with autograd through the jets (the path float64 and GPU "
+                        + "networks take, and the reference's own way): the same machine's figure to compare "
+                        + "with, in the same launch (default on; --no-autograd skips it)")
         boolean autograd;
 
         @Override
@@ -81,7 +83,8 @@ public final class BenchCommand implements Runnable {
                 StepBenchmark.Figures a = StepBenchmark.run(points, steps, warmup, threads,
                         Trainer.Gradients.AUTOGRAD, false);
                 System.out.printf("  the same step with autograd through the jets: %.2f ms wall, %.2f ms CPU "
-                        + "(10-90 %%: %.2f-%.2f ms)%n", a.wallMs(), a.cpuMs(), a.wallP10Ms(), a.wallP90Ms());
+                        + "(10-90 %%: %.2f-%.2f ms); hand-written / autograd: %.2f%n", a.wallMs(), a.cpuMs(),
+                        a.wallP10Ms(), a.wallP90Ms(), f.wallMs() / a.wallMs());
             }
             System.out.println("reference (DeePyMoD, PyTorch, 1 thread): 23.9 ms per ordinary iteration at 1600 "
                     + "points, 29.0 ms per full step at 2000");
