@@ -71,26 +71,29 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
                     false);
-            System.out.printf("training step, %d points, 4x50 tanh, 12 terms, %d thread(s): %.2f ms wall, "
-                    + "%.2f ms CPU (medians of %d windows of 25 steps; 10-90 %% of windows %.2f-%.2f ms)%n",
-                    f.points(), f.threads(), f.wallMs(), f.cpuMs(), f.windows(), f.wallP10Ms(), f.wallP90Ms());
+            System.out.printf("training step, %d points, 4x50 tanh, 12 terms, %d thread(s), medians of %d windows "
+                    + "of 25 steps: %s%n", f.points(), f.threads(), f.windows(), describe(f));
             StepBenchmark.Figures d = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
                     true);
             System.out.printf("  after the mask update to u_xx, u*u_x (no u_xxx carried between write iterations): "
-                    + "%.2f ms wall, %.2f ms CPU (10-90 %%: %.2f-%.2f ms)%n", d.wallMs(), d.cpuMs(), d.wallP10Ms(),
-                    d.wallP90Ms());
+                    + "%s%n", describe(d));
             if (autograd) {
                 StepBenchmark.Figures a = StepBenchmark.run(points, steps, warmup, threads,
                         Trainer.Gradients.AUTOGRAD, false);
-                System.out.printf("  the same step with autograd through the jets: %.2f ms wall, %.2f ms CPU "
-                        + "(10-90 %%: %.2f-%.2f ms); hand-written / autograd: %.2f%n", a.wallMs(), a.cpuMs(),
-                        a.wallP10Ms(), a.wallP90Ms(), f.wallMs() / a.wallMs());
+                System.out.printf("  the same step with autograd through the jets: %s; hand-written / autograd: "
+                        + "%.2f%n", describe(a), f.wallMs() / a.wallMs());
             }
             System.out.println("reference (DeePyMoD, PyTorch, 1 thread): 23.9 ms per ordinary iteration at 1600 "
                     + "points, 29.0 ms per full step at 2000");
             System.out.printf("peak resident memory: %d MiB (reference: 527 MiB)%n", peakRssMib());
             return Main.EXIT_OK;
         }
+    }
+
+    /** One measurement's medians and the spread of its windows, as every line of {@code bench step} prints it. */
+    private static String describe(StepBenchmark.Figures f) {
+        return String.format("%.2f ms wall, %.2f ms CPU (10-90 %% of windows: %.2f-%.2f ms)", f.wallMs(), f.cpuMs(),
+                f.wallP10Ms(), f.wallP90Ms());
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,

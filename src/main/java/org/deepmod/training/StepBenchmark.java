@@ -25,9 +25,9 @@ import org.deepmod.nn.JetMlp;
  * <p>Why many windows: the machines this runs on slow down for seconds at a time (measured here: a fixed
  * multiply-add loop at 42 instead of 78 GFLOP/s, thread CPU time equal to wall time, so the core itself runs
  * slower; loading the other vCPU does not do it, so it comes from outside the VM), and a step then takes ~1.5
- * times as long. The median of a few seconds
- * of windows then reports whichever phase the measurement fell into; over tens of seconds it reports the
- * step, and the 10th and 90th percentiles show how far the machine moved.
+ * times as long. The median of a few seconds of windows then reports whichever phase the measurement fell
+ * into; over tens of seconds it reports the step, and the 10th and 90th percentiles show how far the machine
+ * moved.
  */
 public final class StepBenchmark {
     private StepBenchmark() {
