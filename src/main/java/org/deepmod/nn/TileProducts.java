@@ -12,11 +12,12 @@ import jdk.incubator.vector.VectorSpecies;
  * and clearing the result (perf), and every operand had to be copied between PyTorch's memory and the kernels'
  * tiles (~12 % of a step). Here the products run where the kernels' tiles are, 6 rows by two vectors
  * of columns at a time (12 accumulators stay in AVX2's 16 registers; more and C2 no longer keeps the vectors
- * in registers). Row strides are multiples of the vector length ({@link #padded}); summation order is fixed,
- * so results do not depend on the JIT.
+ * in registers). Row strides are multiples of the vector length ({@link #padded}, of whatever width
+ * {@link VectorWidth} chose), so no product has a tail. Each entry sums over the inner units in order (pad
+ * units add exact zeros), so results depend neither on the JIT nor on the width.
  */
 final class TileProducts {
-    static final VectorSpecies<Float> LANES = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> LANES = VectorWidth.FLOATS;
     private static final int L = LANES.length();
     /** Rows of a block; tiles are a multiple of it. */
     static final int BLOCK_ROWS = 6;

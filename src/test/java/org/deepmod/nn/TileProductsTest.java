@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The tile products against the same sums in float64: every block shape (two vectors of columns, one vector,
  * the rows left over by blocks of six) and inner dimensions shorter than, equal to and not a multiple of the
  * padded width. Entries beyond the logical sizes (pad columns, rows past {@code rows}) must not be touched by
- * the weight-gradient sum and must not leak into the logical ones.
+ * the weight-gradient sum and must not leak into the logical ones. At the kernels' vector width
+ * ({@link VectorWidth}; the build runs this class at 256 and 512 bits too); a product starts from NaN, so an
+ * entry it leaves uncomputed fails.
  */
 class TileProductsTest {
     private static final int L = TileProducts.LANES.length();
@@ -26,7 +29,7 @@ class TileProductsTest {
     /** a (rows x lda, inner used) times b (inner x width): every entry of c within float rounding of the exact sum. */
     @ParameterizedTest(name = "{0} rows, inner {1}, width {2} columns, lda {3} columns")
     @CsvSource({
-        "6, 50, 56, 56", // the Burgers layer: three double-vector blocks and one single
+        "6, 50, 56, 56", // the Burgers layer (8 lanes: three double-vector blocks and one single; 16: two double)
         "18, 50, 56, 56",
         "12, 1, 8, 8",
         "6, 7, 16, 8", // a narrower input layer than output
@@ -39,6 +42,7 @@ class TileProductsTest {
         float[] a = random(r, rows * lda);
         float[] b = random(r, inner * width);
         float[] c = new float[rows * width];
+        java.util.Arrays.fill(c, Float.NaN);
         TileProducts.multiply(a, lda, b, inner, c, rows, width);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < width; j++) {
@@ -49,6 +53,13 @@ class TileProductsTest {
                 assertEquals(sum, c[i * width + j], 1e-5 * inner, "c[" + i + ", " + j + "]");
             }
         }
+    }
+
+    /** Widths of one to five whole vectors of this width: each block shape, whatever the lane count. */
+    @ParameterizedTest(name = "{0} vectors wide")
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void multiplyCoversEveryBlockShapeAtThisWidth(int vectors) {
+        multiplyMatchesTheSums(12, 2 * L + 1, vectors * L, vectors * L);
     }
 
     /** d += Σ_pairs aᵀ g over the first {@code rows} rows, for inner sizes with and without a rest of six. */

@@ -1,0 +1,70 @@
+package org.deepmod.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector width of the hand-written kernels ({@link JetKernels}, {@link TileProducts}): the CPU's preferred
+ * one (256 bits on AVX2, 512 on AVX-512), unless the system property {@value #PROPERTY} names another (128, 256
+ * or 512). The property lets the tests run the kernels at both common widths on one machine, and a benchmark
+ * compare them; a width wider than the CPU's runs correctly, only slowly (the Vector API then computes lane by
+ * lane). Nothing else may assume a lane count: tiles are padded to whole vectors of this width.
+ *
+ * <p>Chosen once per JVM (a constant the JIT folds into the kernels); read it before the first kernel loads.
+ */
+public final class VectorWidth {
+    public static final String PROPERTY = "deepmod.vector.bits";
+
+    static final VectorSpecies<Float> FLOATS = fromProperty();
+
+    private VectorWidth() {
+    }
+
+    private static VectorSpecies<Float> fromProperty() {
+        try {
+            return species(System.getProperty(PROPERTY));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PROPERTY + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The species a width in bits names; the preferred one when it is null or empty.
+     *
+     * @throws IllegalArgumentException for anything but 128, 256 or 512
+     */
+    public static VectorSpecies<Float> species(String bits) {
+        if (bits == null || bits.isBlank()) {
+            return FloatVector.SPECIES_PREFERRED;
+        }
+        return switch (bits.strip()) {
+            case "128" -> FloatVector.SPECIES_128;
+            case "256" -> FloatVector.SPECIES_256;
+            case "512" -> FloatVector.SPECIES_512;
+            default -> throw new IllegalArgumentException("expected 128, 256 or 512 (bits), got '" + bits + "'");
+        };
+    }
+
+    /** Bits of a vector in the kernels. */
+    public static int bits() {
+        return FLOATS.vectorBitSize();
+    }
+
+    /** Floats per vector in the kernels. */
+    public static int lanes() {
+        return FLOATS.length();
+    }
+
+    /** Bits of the CPU's preferred float vector (what the kernels use unless told otherwise). */
+    public static int preferredBits() {
+        return FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    }
+
+    /** For benchmark output: "512-bit vectors (16 floats; the CPU's preferred width)". */
+    public static String describe() {
+        boolean preferred = VectorShape.preferredShape().vectorBitSize() == bits();
+        return bits() + "-bit vectors (" + lanes() + " floats; "
+                + (preferred ? "the CPU's preferred width" : "the CPU prefers " + preferredBits()) + ")";
+    }
+}
