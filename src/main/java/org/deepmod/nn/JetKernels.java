@@ -2,6 +2,7 @@ package org.deepmod.nn;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -60,7 +61,13 @@ final class JetKernels {
         }
     }
 
-    private static final VectorSpecies<Float> LANES = TileProducts.LANES;
+    private static final VectorSpecies<Float> LANES = VectorWidth.FLOATS;
+    /**
+     * The output layer's dot products add in eight partial sums whatever the kernels' width: the pad units of a
+     * wider layer add exact zeros, so a run gives the same numbers, to the bit, on AVX2 and AVX-512 machines.
+     * Every other sum in the kernels runs over samples or inner units in an order the width does not change.
+     */
+    private static final VectorSpecies<Float> DOT_LANES = FloatVector.SPECIES_256;
 
     private final JetChannels layout;
     private final boolean tanh;
@@ -73,7 +80,7 @@ final class JetKernels {
     private final float[][] g;
     private final float[][] out;
     private final float[] zeros;
-    private final float[] laneSums = new float[LANES.length()];
+    private final float[] laneSums = new float[DOT_LANES.length()];
     /** Where the 2D formulas write derivatives the spec does not carry. */
     private final float[] discarded;
     private final float[] tileSum;
@@ -346,11 +353,15 @@ final class JetKernels {
 
     /** Σ_h a[from + h] w[h] over the layer's width, with SIMD lanes (a float reduction does not vectorise by itself). */
     private float dot(float[] a, int from, float[] w) {
-        int step = LANES.length();
         int h = 0;
-        FloatVector acc = FloatVector.zero(LANES);
-        for (; h + step <= width; h += step) {
-            acc = v(a, from + h).fma(v(w, h), acc);
+        FloatVector acc = FloatVector.zero(DOT_LANES);
+        for (; h + DOT_LANES.length() <= width; h += DOT_LANES.length()) {
+            acc = FloatVector.fromArray(DOT_LANES, a, from + h).fma(FloatVector.fromArray(DOT_LANES, w, h), acc);
+        }
+        if (h < width) { // only where the kernels' vectors are narrower than the dot's
+            VectorMask<Float> rest = DOT_LANES.indexInRange(h, width);
+            acc = FloatVector.fromArray(DOT_LANES, a, from + h, rest)
+                    .fma(FloatVector.fromArray(DOT_LANES, w, h, rest), acc);
         }
         // lane by lane, in order: reduceLanes may add in another order once the JIT compiles it, and a
         // run's result must not depend on when that happens
@@ -358,9 +369,6 @@ final class JetKernels {
         float sum = laneSums[0];
         for (int l = 1; l < laneSums.length; l++) {
             sum += laneSums[l];
-        }
-        for (; h < width; h++) {
-            sum += a[from + h] * w[h];
         }
         return sum;
     }

@@ -301,12 +301,14 @@ public final class JetMlp implements FunctionApproximator {
     /**
      * Rows per tile, the same for every layer (a pass goes tile by tile through all of them): ~1024 elements
      * per channel of the widest layer, so that two layers' tiles (~25 arrays each for a 1D order-3 jet) stay in
-     * L2, in whole blocks of the products.
+     * L2, in whole blocks of the products. Counted with the layers rounded up to 8 units whatever the vector
+     * width: the gradients are sums over a tile's samples, then over tiles, so the tile size fixes their order,
+     * and it must not change from an AVX2 to an AVX-512 machine.
      */
     private int tileRows() {
         int widest = 0;
         for (int l = 0; l < hiddenLayers(); l++) {
-            widest = Math.max(widest, paddedWidth(l));
+            widest = Math.max(widest, (layerWidth(l) + 7) / 8 * 8);
         }
         int block = TileProducts.BLOCK_ROWS;
         return Math.max(block, 1024 / widest / block * block);

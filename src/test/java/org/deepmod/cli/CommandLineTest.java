@@ -67,7 +67,7 @@ class CommandLineTest {
         assertEquals(compiled, Files.readAllLines(c1.resolve("trace.jsonl")));
     }
 
-    private static Path launch(Path out, String javaOptions) throws IOException, InterruptedException {
+    static Path launch(Path out, String javaOptions) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(PROJECT.resolve("bin/deepmod").toString(), "run",
                 PROJECT.resolve("configs/burgers.yaml").toString(), "--set", "training.maxIterations=30",
                 "--out", out.toString()).redirectErrorStream(true);
