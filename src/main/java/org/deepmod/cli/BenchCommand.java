@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.deepmod.BadInputException;
 import org.deepmod.experiment.ConfigFiles;
 import org.deepmod.experiment.LocalRunner;
 import org.deepmod.experiment.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunResult;
+import org.deepmod.nn.VectorWidth;
 import org.deepmod.sparse.SparseBench;
 import org.deepmod.training.StepBenchmark;
 import org.deepmod.training.Trainer;
@@ -67,12 +69,27 @@ public final class BenchCommand implements Runnable {
                         + "with, in the same launch (default on; --no-autograd skips it)")
         boolean autograd;
 
+        @Option(names = "--vector-bits", paramLabel = "BITS",
+                description = "vector width of the hand-written step: 128, 256 or 512 (default: the CPU's "
+                        + "preferred width; wider than the CPU's runs, lane by lane)")
+        String vectorBits;
+
         @Override
         public Integer call() {
+            if (vectorBits != null) {
+                try {
+                    VectorWidth.species(vectorBits);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--vector-bits: " + e.getMessage());
+                }
+                // read once, when the kernels first load: nothing has loaded them before a command runs
+                System.setProperty(VectorWidth.PROPERTY, vectorBits);
+            }
             StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
                     false);
-            System.out.printf("training step, %d points, 4x50 tanh, 12 terms, %d thread(s), medians of %d windows "
-                    + "of 25 steps: %s%n", f.points(), f.threads(), f.windows(), describe(f));
+            System.out.printf("training step, %d points, 4x50 tanh, 12 terms, %d thread(s), %s, medians of %d "
+                    + "windows of 25 steps: %s%n", f.points(), f.threads(), VectorWidth.describe(), f.windows(),
+                    describe(f));
             StepBenchmark.Figures d = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
                     true);
             System.out.printf("  after the mask update to u_xx, u*u_x (no u_xxx carried between write iterations): "
