@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kernels' own e^x, sin and cos (plain arithmetic, so that a run's results do not depend on when the JIT
- * compiles the kernels): e^x within 2 ulp of Math.exp wherever a float can hold the result and finite at the
+ * The kernels' own e^x, sin and cos ({@link VectorMath}: plain arithmetic, so that a run's results do not depend
+ * on when the JIT compiles the kernels): e^x within 2 ulp of Math.exp wherever a float can hold the result and finite at the
  * ends; tanh z = 1 − 2/(e^{2z} + 1) from it within 2 ulp (plus 1e-7 absolute) of Math.tanh; sin and cos
  * within 2e-7 of Math's over ±200 (SIREN's ω0 = 30 puts pre-activations in the tens).
  *
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * point counts are not multiples of any lane count, and every output starts as NaN: a point the loop leaves
  * uncomputed fails the test.
  */
-class JetKernelsFunctionsTest {
+class VectorMathTest {
     private static final VectorSpecies<Float> LANES = VectorWidth.FLOATS;
 
     /** A function of one vector that writes its results for the vector's points into arrays at an offset. */
@@ -47,7 +47,7 @@ class JetKernelsFunctionsTest {
     }
 
     private static float[] apply(float[] x, boolean tanh) {
-        return applyToAll(x, 1, (v, out, at) -> (tanh ? JetKernels.tanh(v) : JetKernels.exp(v)).intoArray(out[0], at))[0];
+        return applyToAll(x, 1, (v, out, at) -> (tanh ? VectorMath.tanh(v) : VectorMath.exp(v)).intoArray(out[0], at))[0];
     }
 
     private static float[] grid(float from, float to, int n) {
@@ -100,13 +100,13 @@ class JetKernelsFunctionsTest {
     @Test
     void sinAndCosAreAccurateOverTheRangeSirenUses() {
         float[] x = grid(-200f, 200f, SIREN_POINTS);
-        float[][] sinCos = applyToAll(x, 2, (v, out, at) -> JetKernels.sinCos(v, out[0], out[1], at));
+        float[][] sinCos = applyToAll(x, 2, (v, out, at) -> VectorMath.sinCos(v, out[0], out[1], at));
         for (int i = 0; i < x.length; i++) {
             int point = i;
             assertEquals(Math.sin(x[i]), sinCos[0][i], 2e-7, () -> "sin " + x[point] + " (point " + point + ")");
             assertEquals(Math.cos(x[i]), sinCos[1][i], 2e-7, () -> "cos " + x[point] + " (point " + point + ")");
         }
-        float[][] atZero = applyToAll(new float[1], 2, (v, out, at) -> JetKernels.sinCos(v, out[0], out[1], at));
+        float[][] atZero = applyToAll(new float[1], 2, (v, out, at) -> VectorMath.sinCos(v, out[0], out[1], at));
         assertEquals(0f, atZero[0][0], 0f);
         assertEquals(1f, atZero[1][0], 0f);
     }
