@@ -4,7 +4,10 @@ import org.deepmod.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code deepmod} command line: the contract of DESIGN.md (exit 0 done, 2 bad input, 1 anything else). */
+/**
+ * The {@code deepmod} command line, a contract scripts rely on (README, "Command line"): exit 0 done, 2 bad input,
+ * 1 anything else.
+ */
 @Command(name = "deepmod",
         mixinStandardHelpOptions = true,
         version = "deepmod-spark 0.1.0",

@@ -60,8 +60,4 @@ public interface Constraint {
         }
         return out;
     }
-
-    /** Restores coefficients saved by {@link #lastCoefficients()} (checkpoints of trained ξ). */
-    default void restore(double[][] coefficients) {
-    }
 }

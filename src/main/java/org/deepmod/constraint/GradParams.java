@@ -84,15 +84,4 @@ public final class GradParams implements Constraint {
     public boolean needsHostLibrary() {
         return false;
     }
-
-    @Override
-    public void restore(double[][] coefficients) {
-        double[] flat = new double[terms * outputs];
-        for (int j = 0; j < terms; j++) {
-            for (int k = 0; k < outputs; k++) {
-                flat[j * outputs + k] = coefficients[k][j];
-            }
-        }
-        HostArrays.assign(xi, flat);
-    }
 }

@@ -147,8 +147,16 @@ public final class LocalRunner {
     static TrainingOptions trainingOptions(RunConfig config) {
         RunConfig.Optimizer o = config.optimizer();
         RunConfig.Training t = config.training();
-        return new TrainingOptions(t.maxIterations(), t.writeIterations(), t.patience(), t.delta(), t.relative(),
-                o.learningRate(), o.beta1(), o.beta2(), o.epsilon(), o.amsgrad());
+        return TrainingOptions.builder()
+                .maxIterations(t.maxIterations())
+                .writeIterations(t.writeIterations())
+                .convergence(t.patience(), t.delta())
+                .convergenceRelative(t.relative())
+                .learningRate(o.learningRate())
+                .betas(o.beta1(), o.beta2())
+                .epsilon(o.epsilon())
+                .amsgrad(o.amsgrad())
+                .build();
     }
 
     private static RunResult result(RunConfig config, RunEnvironment env, TrainingResult t, double[] probabilities) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deepmod.BadInputException;
+import org.deepmod.constraint.Ridge;
 import org.deepmod.sparse.SparseEstimators;
 
 /**
@@ -106,7 +107,7 @@ public record RunConfig(
 
         ConfigReader cr = r.child("constraint", "type");
         String cType = cr.string("type", "least-squares", Set.of("least-squares", "ridge", "grad-params"));
-        double lambda = cr.number("lambda", cType.equals("ridge") ? 1e-3 : 0.0, 0.0, 1e6);
+        double lambda = cr.number("lambda", cType.equals("ridge") ? Ridge.DEFAULT_LAMBDA : 0.0, 0.0, 1e6);
         cr.finish();
         Constraint constraint = new Constraint(cType, lambda);
 

@@ -1,8 +1,9 @@
 package org.deepmod.library;
 
 /**
- * Term names as DESIGN.md fixes them: {@code 1}, {@code u}, {@code u^2}, {@code u_x}, {@code u_xx},
- * products joined by {@code *} ({@code u*u_x}, {@code u^2*u_xxx}); further outputs are v and w.
+ * Term names, part of the result format that scripts and reports read (README, "Run configs"): {@code 1},
+ * {@code u}, {@code u^2}, {@code u_x}, {@code u_xx}, products joined by {@code *} ({@code u*u_x},
+ * {@code u^2*u_xxx}); further outputs are v and w.
  */
 public final class TermNames {
     private static final String[] OUTPUTS = {"u", "v", "w"};

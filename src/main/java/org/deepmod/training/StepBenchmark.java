@@ -76,7 +76,12 @@ public final class StepBenchmark {
             last[0] = wall;
             last[1] = cpu;
         };
-        TrainingOptions options = new TrainingOptions(warmup + steps + 1, window, 1, 0, false, 1e-3, 0.99, 0.99, 1e-8, true);
+        // the reference's optimiser; no convergence test can end the measurement early
+        TrainingOptions options = TrainingOptions.builder()
+                .maxIterations(warmup + steps + 1)
+                .writeIterations(window)
+                .convergence(1, 0)
+                .build();
         try (NDManager manager = NDManager.newBaseManager()) {
             JetMlp net = JetMlp.mlp(manager, 2, new int[] {50, 50, 50, 50}, 1, new Activation.Tanh(),
                     DataType.FLOAT32, 0);

@@ -1,8 +1,9 @@
 package org.deepmod.training;
 
 /**
- * The optimiser and loop settings. Defaults are those of the reference's notebooks: Adam lr 1e-3,
- * betas (0.99, 0.99), AMSGrad, write every 25 iterations, convergence delta 1e-4 (absolute) over 200 iterations.
+ * The optimiser and loop settings, made by {@link #builder()}. Its defaults are those of the reference's
+ * notebooks: Adam lr 1e-3, betas (0.99, 0.99), ε 1e-8, AMSGrad, write every 25 iterations, convergence when
+ * the coefficients move less than 1e-4 (absolute) over 200 iterations, at most 100 000 iterations.
  */
 public record TrainingOptions(
         int maxIterations,
@@ -16,17 +17,76 @@ public record TrainingOptions(
         double epsilon,
         boolean amsgrad) {
 
-    public static TrainingOptions defaults() {
-        return new TrainingOptions(100_000, 25, 200, 1e-4, false, 1e-3, 0.99, 0.99, 1e-8, true);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public TrainingOptions withMaxIterations(int n) {
-        return new TrainingOptions(n, writeIterations, convergencePatience, convergenceDelta, convergenceRelative,
-                learningRate, beta1, beta2, epsilon, amsgrad);
-    }
+    /** Each setting with the reference's default until set. */
+    public static final class Builder {
+        private int maxIterations = 100_000;
+        private int writeIterations = 25;
+        private int convergencePatience = 200;
+        private double convergenceDelta = 1e-4;
+        private boolean convergenceRelative;
+        private double learningRate = 1e-3;
+        private double beta1 = 0.99;
+        private double beta2 = 0.99;
+        private double epsilon = 1e-8;
+        private boolean amsgrad = true;
 
-    public TrainingOptions withLearningRate(double lr) {
-        return new TrainingOptions(maxIterations, writeIterations, convergencePatience, convergenceDelta,
-                convergenceRelative, lr, beta1, beta2, epsilon, amsgrad);
+        private Builder() {
+        }
+
+        /** The iteration cap: a run that reaches it ends as MAX_ITERATIONS. */
+        public Builder maxIterations(int maxIterations) {
+            this.maxIterations = maxIterations;
+            return this;
+        }
+
+        /** Every this many iterations: the trace, the test MSE, the scheduler and the convergence test. */
+        public Builder writeIterations(int writeIterations) {
+            this.writeIterations = writeIterations;
+            return this;
+        }
+
+        /** Converged when the coefficients move less than {@code delta} for {@code patience} iterations. */
+        public Builder convergence(int patience, double delta) {
+            this.convergencePatience = patience;
+            this.convergenceDelta = delta;
+            return this;
+        }
+
+        /** Whether the convergence delta is relative to the coefficients' size (else absolute). */
+        public Builder convergenceRelative(boolean relative) {
+            this.convergenceRelative = relative;
+            return this;
+        }
+
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Adam's decay rates of the first and second moments. */
+        public Builder betas(double beta1, double beta2) {
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            return this;
+        }
+
+        public Builder epsilon(double epsilon) {
+            this.epsilon = epsilon;
+            return this;
+        }
+
+        public Builder amsgrad(boolean amsgrad) {
+            this.amsgrad = amsgrad;
+            return this;
+        }
+
+        public TrainingOptions build() {
+            return new TrainingOptions(maxIterations, writeIterations, convergencePatience, convergenceDelta,
+                    convergenceRelative, learningRate, beta1, beta2, epsilon, amsgrad);
+        }
     }
 }

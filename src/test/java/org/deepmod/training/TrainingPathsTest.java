@@ -66,7 +66,13 @@ class TrainingPathsTest {
         Samples train = new Samples(coords, 2, targets, 1);
         Samples test = new Samples(new double[0], 2, new double[0], 1);
         List<TraceEntry> trace = new ArrayList<>();
-        TrainingOptions options = new TrainingOptions(60, 5, 1, 0, false, 2e-3, 0.9, 0.999, 1e-8, true);
+        TrainingOptions options = TrainingOptions.builder()
+                .maxIterations(60)
+                .writeIterations(5)
+                .convergence(1, 0)
+                .learningRate(2e-3)
+                .betas(0.9, 0.999)
+                .build();
         try (NDManager manager = NDManager.newBaseManager()) {
             JetMlp net = JetMlp.mlp(manager, 2, new int[] {20, 20}, 1, new Activation.Tanh(), DataType.FLOAT32, 3);
             Library1D library = new Library1D(1, 2);
