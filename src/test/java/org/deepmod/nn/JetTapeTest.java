@@ -65,7 +65,11 @@ class JetTapeTest {
             case "shallow-sin": return JetMlp.mlp(m, inputs, new int[] {19}, outputs, new Activation.Sine(), DataType.FLOAT32, 25);
             case "mlp-tanh": return JetMlp.mlp(m, inputs, hidden, outputs, new Activation.Tanh(), DataType.FLOAT32, 21);
             case "mlp-sin": return JetMlp.mlp(m, inputs, hidden, outputs, new Activation.Sine(), DataType.FLOAT32, 22);
-            default: return JetMlp.siren(m, inputs, hidden, outputs, 3.0, 3.0, DataType.FLOAT32, 23);
+            // wider than the tiles' ~1024 elements per channel allow at 18 rows, and 70 fills no whole vector
+            case "wide-tanh": return JetMlp.mlp(m, inputs, new int[] {70, 40}, outputs, new Activation.Tanh(),
+                    DataType.FLOAT32, 26);
+            case "siren": return JetMlp.siren(m, inputs, hidden, outputs, 3.0, 3.0, DataType.FLOAT32, 23);
+            default: throw new IllegalArgumentException("no network kind " + kind);
         }
     }
 
