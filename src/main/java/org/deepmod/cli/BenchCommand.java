@@ -85,12 +85,12 @@ public final class BenchCommand implements Runnable {
                 // read once, when the kernels first load: nothing has loaded them before a command runs
                 System.setProperty(VectorWidth.PROPERTY, vectorBits);
             }
-            StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
+            StepBenchmark.Figures f = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.HAND_WRITTEN,
                     false);
             System.out.printf("training step, %d points, 4x50 tanh, 12 terms, %d thread(s), %s, medians of %d "
                     + "windows of 25 steps: %s%n", f.points(), f.threads(), VectorWidth.describe(), f.windows(),
                     describe(f));
-            StepBenchmark.Figures d = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.FUSED,
+            StepBenchmark.Figures d = StepBenchmark.run(points, steps, warmup, threads, Trainer.Gradients.HAND_WRITTEN,
                     true);
             System.out.printf("  after the mask update to u_xx, u*u_x (no u_xxx carried between write iterations): "
                     + "%s%n", describe(d));

@@ -16,8 +16,16 @@ public interface FunctionApproximator extends AutoCloseable {
     Jet forward(NDArray coords, JetSpec spec);
 
     /**
+     * Whether {@link #tape} gives passes at these coordinates: not where this network, its device or its data
+     * type has no hand-written backward; then train through {@link #forward} and autograd.
+     */
+    default boolean differentiatesByHand(NDArray coords) {
+        return false;
+    }
+
+    /**
      * A forward pass whose parameter gradient is computed without autograd ({@link JetTape}), or null where
-     * this network, its device or its data type has none: then train through {@link #forward} and autograd.
+     * {@link #differentiatesByHand} says there is none.
      */
     default JetTape tape(NDArray coords, JetSpec spec) {
         return null;

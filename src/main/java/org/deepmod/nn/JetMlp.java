@@ -234,9 +234,14 @@ public final class JetMlp implements FunctionApproximator {
      * with the vector module; null otherwise, and then {@link #forward} with autograd is the way.
      */
     @Override
+    public boolean differentiatesByHand(NDArray coords) {
+        return dataType == DataType.FLOAT32 && Device.cpu().equals(coords.getDevice())
+                && coords.getDataType() == DataType.FLOAT32 && JetKernels.available();
+    }
+
+    @Override
     public JetTape tape(NDArray coords, JetSpec spec) {
-        if (dataType != DataType.FLOAT32 || !Device.cpu().equals(coords.getDevice()) || coords.getDataType() != DataType.FLOAT32
-                || spec.inputDims() != inputDims || !JetKernels.available()) {
+        if (!differentiatesByHand(coords) || spec.inputDims() != inputDims) {
             return null;
         }
         currentTape = new JetTape(this, coords, spec);

@@ -42,7 +42,7 @@ public final class StepBenchmark {
     }
 
     public static Figures run(int points, int steps, int warmup, int threads) {
-        return run(points, steps, warmup, threads, Trainer.Gradients.FUSED, false);
+        return run(points, steps, warmup, threads, Trainer.Gradients.HAND_WRITTEN, false);
     }
 
     /**

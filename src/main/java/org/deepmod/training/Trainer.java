@@ -3,24 +3,17 @@ package org.deepmod.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.DoubleSupplier;
 import org.deepmod.constraint.Constraint;
 import org.deepmod.library.HostLibrary;
-import org.deepmod.library.HostTerms;
 import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.FunctionApproximator;
 import org.deepmod.nn.HostArrays;
-import org.deepmod.nn.HostJet;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.JetSpec;
-import org.deepmod.nn.JetTape;
 import org.deepmod.nn.Scalars;
 
 /**
@@ -28,28 +21,17 @@ import org.deepmod.nn.Scalars;
  * at every write iteration the test MSE, the sparsity scheduler (which may call the estimator for a new
  * mask) and the convergence test.
  *
- * <p>Float32 networks on the CPU are differentiated by hand ({@link JetTape}, {@link HostTerms},
- * {@link HostLoss}): no autograd graph at all. Elsewhere autograd is switched on per thread ({@code JniUtils.setGradMode}) and backward is called directly,
- * not through DJL's GradientCollector, whose JVM-wide flag forbids two trainings in one JVM (two Spark
- * tasks in one executor). Each step runs in its own NDManager scope with the parameters, data and
- * optimiser state temporarily attached, so that nothing accumulates across iterations.
+ * <p>How a step takes its gradient is chosen once, before the loop: by hand for float32 networks on the CPU
+ * ({@link HandWrittenStep}: no autograd graph at all), else through autograd ({@link AutogradStep}). Each step
+ * runs in its own NDManager scope with the parameters, data and optimiser state temporarily attached, so that
+ * nothing accumulates across iterations.
  */
 public final class Trainer {
-    /**
-     * A loss this many times its first value means the optimiser has left the basin for good: a healthy run
-     * starts from its largest loss, an untrained network. (A too large
-     * learning rate saturates tanh and blows up the output weights long before anything becomes NaN.)
-     */
-    static final double DIVERGENCE_FACTOR = 1e3;
-
     /** How the network's parameter gradient is taken. */
     public enum Gradients {
-        /**
-         * The step differentiated by hand (network: {@link JetTape}; library and loss: {@link HostTerms},
-         * {@link HostLoss}) where the network has a tape, autograd elsewhere.
-         */
-        FUSED,
-        /** Autograd through the forward jets always: the reference the fused path is checked against. */
+        /** By hand ({@link HandWrittenStep}) where the network has a hand-written backward, autograd elsewhere. */
+        HAND_WRITTEN,
+        /** Autograd through the forward jets always: the reference the hand-written step is checked against. */
         AUTOGRAD
     }
 
@@ -57,7 +39,7 @@ public final class Trainer {
     private final Gradients gradients;
 
     public Trainer(TrainingOptions options) {
-        this(options, Gradients.FUSED);
+        this(options, Gradients.HAND_WRITTEN);
     }
 
     public Trainer(TrainingOptions options, Gradients gradients) {
@@ -71,39 +53,21 @@ public final class Trainer {
         FunctionApproximator network = model.network();
         DataType dataType = network.dataType();
         JetSpec spec = model.library().jetSpec();
-        int terms = model.library().terms();
-        int outputs = model.library().outputs();
         boolean previousGradMode = JniUtils.isGradMode();
         try (NDManager manager = NDManager.newBaseManager(network.device())) {
             Scalars scalars = new Scalars(manager, dataType);
-            NDArray trainCoords = train.coordsArray(manager, dataType);
-            NDArray trainTargets = train.targetsArray(manager, dataType);
-            NDArray testCoords = test.size() > 0 ? test.coordsArray(manager, dataType) : null;
-            NDArray testTargets = test.size() > 0 ? test.targetsArray(manager, dataType) : null;
+            Data data = new Data(manager, dataType, train, test);
             List<NDArray> parameters = model.trainableParameters();
             Adam adam = new Adam(parameters, manager, options.learningRate(), options.beta1(), options.beta2(),
                     options.epsilon(), options.amsgrad());
-            List<NDArray> scoped = new ArrayList<>(parameters);
-            scoped.addAll(Arrays.asList(trainCoords, trainTargets));
-            if (testCoords != null) {
-                scoped.addAll(Arrays.asList(testCoords, testTargets));
-            }
-            NDArray[] attached = scoped.toArray(new NDArray[0]);
+            NDArray[] attached = data.withParameters(parameters);
             StateCheckpoints checkpoints = new StateCheckpoints(parameters, adam);
-            HostTerms hostTerms = new HostTerms(model.library());
-            float[] hostTargets = trainTargets.toType(DataType.FLOAT32, false).toFloatArray();
+            TrainingStep stepper = gradients == Gradients.HAND_WRITTEN && network.differentiatesByHand(data.coords)
+                    ? new HandWrittenStep(model, data.coords, data.hostTargets(), adam)
+                    : new AutogradStep(model, data.coords, data.targets, scalars, adam);
             Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta(),
                     options.convergenceRelative());
-
-            boolean[][] masks = new boolean[outputs][terms];
-            for (boolean[] m : masks) {
-                Arrays.fill(m, true);
-            }
-            // Between write iterations (where the estimator may run and needs every column) a step carries only
-            // the derivatives of the active terms: after Burgers' first mask update one channel of five less.
-            JetSpec maskedSpec = model.library().jetSpec(masks);
-            double[][] estimatorCoefficients = null;
-            int maskUpdates = 0;
+            Masks masks = new Masks(model);
             RunStatus status = RunStatus.MAX_ITERATIONS;
             String reason = "reached the iteration cap of " + options.maxIterations();
             int iteration = 0;
@@ -112,60 +76,47 @@ public final class Trainer {
                 boolean write = iteration % options.writeIterations() == 0;
                 try (NDManager step = manager.newSubManager()) {
                     step.tempAttachAll(attached);
-                    JetTape tape = gradients == Gradients.FUSED
-                            ? network.tape(trainCoords, write ? spec : maskedSpec) : null;
-                    StepLoss loss = tape != null
-                            ? handWrittenStep(tape, model, hostTerms, hostTargets, masks, adam)
-                            : autogradStep(network, model, trainCoords, trainTargets, spec, scalars, masks, write,
-                                    step, dataType, adam);
+                    // between write iterations (where the estimator may run and needs every column) a step
+                    // carries only the derivatives of the active terms
+                    StepLoss loss = stepper.take(write ? spec : masks.carried, masks.active, write, step);
                     if (iteration == 0) {
                         initialLoss = loss.value();
                     }
                     if (loss.diverged(initialLoss)) {
                         status = RunStatus.DIVERGED;
                         reason = "the loss became " + loss.value() + " at iteration " + iteration
-                                + (Double.isFinite(loss.value()) ? " (" + DIVERGENCE_FACTOR + " times its initial value)" : "");
+                                + (Double.isFinite(loss.value())
+                                ? " (" + StepLoss.DIVERGENCE_FACTOR + " times its initial value)" : "");
                         break;
                     }
                     loss.update().run();
-                    HostLibrary host = loss.host();
                     if (!write) {
                         continue;
                     }
-                    double testMse = testMse(network, testCoords, testTargets);
+                    HostLibrary host = loss.host();
+                    double testMse = testMse(network, data.testCoords, data.testTargets);
                     checkpoints.restored = false;
-                    boolean update = scheduler.shouldUpdate(iteration, testMse, checkpoints);
                     double[][] estimated = null;
-                    if (update) {
+                    if (scheduler.shouldUpdate(iteration, testMse, checkpoints)) {
                         if (checkpoints.restored) {
                             // the mask must come from the restored network, not the one that just stepped
-                            host = HostLibrary.copyOf(model.library().evaluate(network.forward(trainCoords, spec),
+                            host = HostLibrary.copyOf(model.library().evaluate(network.forward(data.coords, spec),
                                     scalars));
                         }
-                        estimated = new double[outputs][];
-                        for (int k = 0; k < outputs; k++) {
-                            estimated[k] = model.estimator().normalizedCoefficients(host, k);
-                            for (int j = 0; j < terms; j++) {
-                                masks[k][j] = estimated[k][j] != 0.0;
-                            }
-                        }
-                        estimatorCoefficients = estimated;
-                        maskUpdates++;
+                        estimated = masks.update(host, step, dataType);
                         convergence.maskUpdated();
-                        model.constraint().coefficients(host, masks, step, dataType); // ξ under the new mask
-                        maskedSpec = model.library().jetSpec(masks);
                     }
-                    double[][] normalized = normalizedCoefficients(model, host, masks);
+                    double[][] normalized = normalizedCoefficients(model, host, masks.active);
                     double l1 = 0;
-                    double[] flat = new double[outputs * terms];
-                    for (int k = 0; k < outputs; k++) {
-                        for (int j = 0; j < terms; j++) {
+                    double[] flat = new double[normalized.length * normalized[0].length];
+                    for (int k = 0; k < normalized.length; k++) {
+                        for (int j = 0; j < normalized[k].length; j++) {
                             l1 += Math.abs(normalized[k][j]);
-                            flat[k * terms + j] = normalized[k][j];
+                            flat[k * normalized[k].length + j] = normalized[k][j];
                         }
                     }
                     listener.onWrite(new TraceEntry(iteration, loss.value(), loss.mse(), loss.reg(), testMse, l1,
-                            copy(masks), normalized, estimated));
+                            copy(masks.active), normalized, estimated));
                     if (convergence.converged(iteration, l1, flat)) {
                         status = RunStatus.CONVERGED;
                         reason = "coefficients stable within " + options.convergenceDelta()
@@ -176,106 +127,112 @@ public final class Trainer {
                     }
                 }
             }
-            return finish(model, status, reason, iteration, start, masks, estimatorCoefficients, maskUpdates,
-                    trainCoords, trainTargets, testCoords, testTargets, scalars, attached, manager);
+            try (NDManager step = manager.newSubManager()) {
+                step.tempAttachAll(attached);
+                return finish(model, new Outcome(status, reason, iteration, start), masks, data, scalars, step);
+            }
         } finally {
             JniUtils.setGradMode(previousGradMode);
         }
     }
 
-    /**
-     * A step's losses, the float64 library it saw (null when the step did not need one), and the parameter
-     * update it leads to, run once the loss is known not to diverge. The losses are read lazily: on the
-     * autograd path each is a device-to-host copy, needed only at write iterations.
-     */
-    private record StepLoss(double value, DoubleSupplier mseValue, DoubleSupplier regValue, HostLibrary host,
-                            Runnable update) {
-        double mse() {
-            return mseValue.getAsDouble();
-        }
-
-        double reg() {
-            return regValue.getAsDouble();
-        }
-
-        /** Not finite, or {@link #DIVERGENCE_FACTOR} times the first step's loss. */
-        boolean diverged(double initial) {
-            return !Double.isFinite(value) || value > DIVERGENCE_FACTOR * initial;
-        }
+    /** How the loop ended. */
+    private record Outcome(RunStatus status, String reason, int iterations, long startNanos) {
     }
 
-    /**
-     * The step of a network with a hand-written backward: library, loss and their gradient on the JVM
-     * ({@link HostTerms}, {@link HostLoss}), the network's gradient from the tape, the update by
-     * {@link Adam#step(Map)}. No autograd graph is built at all.
-     */
-    private static StepLoss handWrittenStep(JetTape tape, DeepMoD model, HostTerms terms, float[] targets,
-                                            boolean[][] masks, Adam adam) {
-        HostJet jet = tape.outputs();
-        HostLibrary host = terms.evaluate(jet);
-        double[][] xi = model.constraint().hostCoefficients(host, masks);
-        HostLoss loss = HostLoss.of(jet, targets, host, xi);
-        return new StepLoss(loss.total(), loss::mse, loss::reg, host, () -> {
-            loss.backward(jet, targets, terms, xi);
-            Map<NDArray, float[]> gradients = new IdentityHashMap<>(tape.parameterGradients());
-            List<NDArray> coefficients = model.constraint().parameters();
-            if (!coefficients.isEmpty()) {
-                gradients.put(coefficients.get(0),
-                        model.constraint().parameterGradient(loss.coefficientGradient(host, masks)));
+    /** The training and test data as arrays of the network's type, on its device. */
+    private static final class Data {
+        final NDArray coords;
+        final NDArray targets;
+        final NDArray testCoords;
+        final NDArray testTargets;
+
+        Data(NDManager manager, DataType dataType, Samples train, Samples test) {
+            coords = train.coordsArray(manager, dataType);
+            targets = train.targetsArray(manager, dataType);
+            testCoords = test.size() > 0 ? test.coordsArray(manager, dataType) : null;
+            testTargets = test.size() > 0 ? test.targetsArray(manager, dataType) : null;
+        }
+
+        /** The training targets as floats on the JVM, for the hand-written loss. */
+        float[] hostTargets() {
+            return targets.toType(DataType.FLOAT32, false).toFloatArray();
+        }
+
+        /** These arrays and the parameters: what every step's scope attaches. */
+        NDArray[] withParameters(List<NDArray> parameters) {
+            List<NDArray> scoped = new ArrayList<>(parameters);
+            scoped.add(coords);
+            scoped.add(targets);
+            if (testCoords != null) {
+                scoped.add(testCoords);
+                scoped.add(testTargets);
             }
-            adam.step(gradients);
-        });
+            return scoped.toArray(new NDArray[0]);
+        }
     }
 
-    /** The step through PyTorch's autograd (float64 networks, GPUs, {@link Gradients#AUTOGRAD}). */
-    private static StepLoss autogradStep(FunctionApproximator network, DeepMoD model, NDArray coords,
-                                         NDArray targets, JetSpec spec, Scalars scalars, boolean[][] masks,
-                                         boolean write, NDManager step, DataType dataType, Adam adam) {
-        JniUtils.setGradMode(true);
-        Jet jet = network.forward(coords, spec);
-        LibraryValues lib = model.library().evaluate(jet, scalars);
-        HostLibrary host = write || model.constraint().needsHostLibrary() ? HostLibrary.copyOf(lib) : null;
-        NDArray xi = model.constraint().coefficients(host, masks, step, dataType);
-        NDArray mse = summedMse(jet.value(), targets);
-        NDArray reg = summedMse(lib.timeDerivatives(), lib.theta().matMul(xi));
-        NDArray loss = mse.add(reg);
-        double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
-        JniUtils.setGradMode(false);
-        return new StepLoss(lossValue, () -> value(mse), () -> value(reg), host, () -> {
-            JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
-            adam.step(step);
-        });
+    /** The active terms per output, what a step between write iterations carries, and the estimator's last word. */
+    private static final class Masks {
+        private final DeepMoD model;
+        final boolean[][] active;
+        JetSpec carried;
+        double[][] estimatorCoefficients;
+        int updates;
+
+        Masks(DeepMoD model) {
+            this.model = model;
+            active = new boolean[model.library().outputs()][model.library().terms()];
+            for (boolean[] m : active) {
+                Arrays.fill(m, true);
+            }
+            carried = model.library().jetSpec(active);
+        }
+
+        /** The estimator's new masks from {@code host}, ξ fitted under them; returns its coefficients. */
+        double[][] update(HostLibrary host, NDManager step, DataType dataType) {
+            double[][] estimated = new double[active.length][];
+            for (int k = 0; k < active.length; k++) {
+                estimated[k] = model.estimator().normalizedCoefficients(host, k);
+                for (int j = 0; j < active[k].length; j++) {
+                    active[k][j] = estimated[k][j] != 0.0;
+                }
+            }
+            estimatorCoefficients = estimated;
+            updates++;
+            model.constraint().coefficients(host, active, step, dataType); // ξ under the new mask
+            carried = model.library().jetSpec(active);
+            return estimated;
+        }
     }
 
     /** Coefficients and losses of the final network under the final mask. */
-    private TrainingResult finish(DeepMoD model, RunStatus status, String reason, int iterations, long start,
-                                  boolean[][] masks, double[][] estimatorCoefficients, int maskUpdates,
-                                  NDArray trainCoords, NDArray trainTargets, NDArray testCoords,
-                                  NDArray testTargets, Scalars scalars, NDArray[] attached, NDManager manager) {
+    private static TrainingResult finish(DeepMoD model, Outcome outcome, Masks masks, Data data, Scalars scalars,
+                                         NDManager step) {
         FunctionApproximator network = model.network();
-        try (NDManager step = manager.newSubManager()) {
-            step.tempAttachAll(attached);
-            JniUtils.setGradMode(false);
-            Jet jet = network.forward(trainCoords, model.library().jetSpec());
-            LibraryValues lib = model.library().evaluate(jet, scalars);
-            HostLibrary host = HostLibrary.copyOf(lib);
-            NDArray xi = model.constraint().coefficients(host, masks, step, network.dataType());
-            double mse = value(summedMse(jet.value(), trainTargets));
-            double reg = value(summedMse(lib.timeDerivatives(), lib.theta().matMul(xi)));
-            double testMse = testMse(network, testCoords, testTargets);
-            double[][] coefficients = Constraint.masked(model.constraint().lastCoefficients(), masks);
-            double[][] normalized = new double[coefficients.length][];
-            for (int k = 0; k < coefficients.length; k++) {
-                normalized[k] = host.normalize(coefficients[k], k);
-            }
-            if (status != RunStatus.DIVERGED && !(Double.isFinite(mse) && Double.isFinite(reg))) {
-                status = RunStatus.DIVERGED;
-                reason = "the final losses are not finite";
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new TrainingResult(status, reason, iterations, seconds, model.library().termNames(),
-                    copy(masks), coefficients, normalized, estimatorCoefficients, mse, reg, testMse, maskUpdates);
+        JniUtils.setGradMode(false);
+        Jet jet = network.forward(data.coords, model.library().jetSpec());
+        LibraryValues lib = model.library().evaluate(jet, scalars);
+        HostLibrary host = HostLibrary.copyOf(lib);
+        NDArray xi = model.constraint().coefficients(host, masks.active, step, network.dataType());
+        double mse = value(summedMse(jet.value(), data.targets));
+        double reg = value(summedMse(lib.timeDerivatives(), lib.theta().matMul(xi)));
+        double testMse = testMse(network, data.testCoords, data.testTargets);
+        double[][] coefficients = Constraint.masked(model.constraint().lastCoefficients(), masks.active);
+        double[][] normalized = new double[coefficients.length][];
+        for (int k = 0; k < coefficients.length; k++) {
+            normalized[k] = host.normalize(coefficients[k], k);
         }
+        RunStatus status = outcome.status();
+        String reason = outcome.reason();
+        if (status != RunStatus.DIVERGED && !(Double.isFinite(mse) && Double.isFinite(reg))) {
+            status = RunStatus.DIVERGED;
+            reason = "the final losses are not finite";
+        }
+        double seconds = (System.nanoTime() - outcome.startNanos()) / 1e9;
+        return new TrainingResult(status, reason, outcome.iterations(), seconds, model.library().termNames(),
+                copy(masks.active), coefficients, normalized, masks.estimatorCoefficients, mse, reg, testMse,
+                masks.updates);
     }
 
     private static double[][] normalizedCoefficients(DeepMoD model, HostLibrary host, boolean[][] masks) {
@@ -301,11 +258,11 @@ public final class Trainer {
     }
 
     /** Σ_k mean_i (a_ik − b_ik)²: the loss terms are means over samples, summed over outputs. */
-    private static NDArray summedMse(NDArray a, NDArray b) {
+    static NDArray summedMse(NDArray a, NDArray b) {
         return a.sub(b).square().mean(new int[] {0}).sum();
     }
 
-    private static double value(NDArray scalar) {
+    static double value(NDArray scalar) {
         return scalar.toType(DataType.FLOAT64, false).getDouble();
     }
 

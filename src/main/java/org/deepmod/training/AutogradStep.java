@@ -1,0 +1,55 @@
+package org.deepmod.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryValues;
+import org.deepmod.nn.Jet;
+import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.Scalars;
+
+/**
+ * The step through PyTorch's autograd, through the forward jets (float64 networks, GPUs,
+ * {@link Trainer.Gradients#AUTOGRAD}). It always carries every derivative: autograd costs the same either way.
+ * Grad mode is switched on per thread and backward called directly, not through DJL's GradientCollector, whose
+ * JVM-wide flag forbids two trainings in one JVM (two Spark tasks in one executor).
+ */
+final class AutogradStep implements TrainingStep {
+    private final DeepMoD model;
+    private final NDArray coords;
+    private final NDArray targets;
+    private final JetSpec spec;
+    private final Scalars scalars;
+    private final Adam adam;
+
+    AutogradStep(DeepMoD model, NDArray coords, NDArray targets, Scalars scalars, Adam adam) {
+        this.model = model;
+        this.coords = coords;
+        this.targets = targets;
+        this.spec = model.library().jetSpec();
+        this.scalars = scalars;
+        this.adam = adam;
+    }
+
+    @Override
+    public StepLoss take(JetSpec carried, boolean[][] masks, boolean write, NDManager step) {
+        DataType dataType = model.network().dataType();
+        JniUtils.setGradMode(true);
+        Jet jet = model.network().forward(coords, spec);
+        LibraryValues lib = model.library().evaluate(jet, scalars);
+        HostLibrary host = write || model.constraint().needsHostLibrary() ? HostLibrary.copyOf(lib) : null;
+        NDArray xi = model.constraint().coefficients(host, masks, step, dataType);
+        NDArray mse = Trainer.summedMse(jet.value(), targets);
+        NDArray reg = Trainer.summedMse(lib.timeDerivatives(), lib.theta().matMul(xi));
+        NDArray loss = mse.add(reg);
+        double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
+        JniUtils.setGradMode(false);
+        return new StepLoss(lossValue, () -> Trainer.value(mse), () -> Trainer.value(reg), host, () -> {
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
+            adam.step(step);
+        });
+    }
+}
