@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deepmod.BadInputException;
+import org.deepmod.bench.ReferenceFigures;
+import org.deepmod.bench.SparseBench;
+import org.deepmod.bench.StepBenchmark;
+import org.deepmod.bench.SweepBenchmark;
 import org.deepmod.experiment.ConfigFiles;
 import org.deepmod.experiment.LocalRunner;
 import org.deepmod.experiment.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.nn.VectorWidth;
-import org.deepmod.sparse.SparseBench;
-import org.deepmod.training.StepBenchmark;
 import org.deepmod.training.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,9 +102,12 @@ public final class BenchCommand implements Runnable {
                 System.out.printf("  the same step with autograd through the jets: %s; hand-written / autograd: "
                         + "%.2f%n", describe(a), f.wallMs() / a.wallMs());
             }
-            System.out.println("reference (DeePyMoD, PyTorch, 1 thread): 23.9 ms per ordinary iteration at 1600 "
-                    + "points, 29.0 ms per full step at 2000");
-            System.out.printf("peak resident memory: %d MiB (reference: 527 MiB)%n", peakRssMib());
+            System.out.printf("reference (DeePyMoD, PyTorch, 1 thread): %.1f ms per ordinary iteration at %.0f points, "
+                    + "%.1f ms per full step at %.0f%n", ReferenceFigures.require("step.iteration.ms"),
+                    ReferenceFigures.require("step.iteration.points"), ReferenceFigures.require("step.full.ms"),
+                    ReferenceFigures.require("step.full.points"));
+            System.out.printf("peak resident memory: %d MiB (reference: %.0f MiB)%n", peakRssMib(),
+                    ReferenceFigures.require("step.peakMemory.mib"));
             return Main.EXIT_OK;
         }
     }
@@ -138,7 +143,14 @@ public final class BenchCommand implements Runnable {
                         + ", relative errors: " + r.coefficientErrors());
             }
             System.out.printf("peak resident memory: %d MiB%n", peakRssMib());
-            System.out.println("reference (DeePyMoD, burgers 5 % noise, 1 thread): 8226 iterations, 215.9 s");
+            var iterations = ReferenceFigures.of("run." + run.name() + ".iterations");
+            var seconds = ReferenceFigures.of("run." + run.name() + ".seconds");
+            if (iterations.isPresent() && seconds.isPresent()) {
+                System.out.printf("reference (DeePyMoD, the same set-up, 1 thread): %.0f iterations, %.1f s%n",
+                        iterations.get(), seconds.get());
+            } else {
+                System.out.println("no reference figure for a run named " + run.name());
+            }
             return Main.EXIT_OK;
         }
     }
@@ -153,7 +165,8 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             Map<String, Double> ms = SparseBench.run(SparseBench.ESTIMATORS, 1600, calls);
             ms.forEach((name, t) -> System.out.printf("%-20s %.2f ms per call%n", name, t));
-            System.out.println("reference: scikit-learn's LassoCV inside DeePyMoD, 22 ms per call");
+            System.out.printf("reference: scikit-learn's LassoCV inside DeePyMoD, %.0f ms per call%n",
+                    ReferenceFigures.require("sparse.lasso-cv.ms"));
             return Main.EXIT_OK;
         }
     }
@@ -167,7 +180,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            org.deepmod.spark.SweepBenchmark.run(runs, System.out);
+            SweepBenchmark.run(runs, System.out);
             return Main.EXIT_OK;
         }
     }

@@ -1,4 +1,4 @@
-package org.deepmod.training;
+package org.deepmod.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -13,6 +13,14 @@ import org.deepmod.library.Library1D;
 import org.deepmod.nn.Activation;
 import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.nn.JetMlp;
+import org.deepmod.training.DeepMoD;
+import org.deepmod.training.MaskEstimator;
+import org.deepmod.training.Periodic;
+import org.deepmod.training.Samples;
+import org.deepmod.training.SparsityScheduler;
+import org.deepmod.training.Trainer;
+import org.deepmod.training.TrainingListener;
+import org.deepmod.training.TrainingOptions;
 
 /**
  * Milliseconds per training step of the reference's Burgers set-up (1600 training points, 4 x 50 tanh,

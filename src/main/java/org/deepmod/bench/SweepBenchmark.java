@@ -1,4 +1,4 @@
-package org.deepmod.spark;
+package org.deepmod.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -20,6 +20,8 @@ import org.deepmod.experiment.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.SweepConfig;
 import org.deepmod.experiment.SweepPlan;
+import org.deepmod.spark.SweepJob;
+import org.deepmod.spark.SweepSession;
 
 /**
  * {@code deepmod bench sweep}: the same Burgers runs as a sweep on local[1] and on local[2] (runs per hour,
@@ -43,12 +45,6 @@ public final class SweepBenchmark {
             """.formatted(ITERATIONS);
 
     private SweepBenchmark() {
-    }
-
-    /** For running without the bench command: java ... org.deepmod.spark.SweepBenchmark [runs]. */
-    public static void main(String[] args) {
-        run(args.length > 0 ? Integer.parseInt(args[0]) : 16, System.out);
-        System.exit(0);
     }
 
     public static String run(int runs, PrintStream out) {

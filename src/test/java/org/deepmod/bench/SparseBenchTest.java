@@ -1,11 +1,14 @@
-package org.deepmod.sparse;
+package org.deepmod.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.deepmod.sparse.Normalization;
+import org.deepmod.sparse.NormalizedFit;
+import org.deepmod.sparse.SparseEstimators;
+import org.deepmod.sparse.ZeroColumns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,10 +1,14 @@
-package org.deepmod.sparse;
+package org.deepmod.bench;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.deepmod.sparse.Normalization;
+import org.deepmod.sparse.SparseEstimator;
+import org.deepmod.sparse.SparseEstimators;
+import org.deepmod.sparse.ZeroColumns;
 
 /**
  * Times sparse estimators as the training engine calls them: {@link Normalization#fit} on a 1600×12 library
@@ -19,10 +23,6 @@ public final class SparseBench {
     public static final List<String> ESTIMATORS = List.of("lasso-cv", "threshold", "stability-selection");
 
     private SparseBench() {
-    }
-
-    public static void main(String[] args) {
-        run(ESTIMATORS, 1600, 200).forEach((name, ms) -> System.out.printf("%-22s %8.3f ms per call%n", name, ms));
     }
 
     /** Median ms per call on {@code rows} rows of the closed-form two-shock Burgers library (see below). */
