@@ -12,23 +12,27 @@ public final class BuiltInEstimators {
     private BuiltInEstimators() {
     }
 
-    /** The parameters of a cross-validated Lasso path, shared by every estimator built on lasso-cv. */
-    static final List<EstimatorParameter> LASSO_CV = List.of(
-            new EstimatorParameter("cv", "5", "number of contiguous (unshuffled) cross-validation folds"),
-            new EstimatorParameter("n-alphas", "100", "number of alphas on the path"),
-            new EstimatorParameter("eps", "1e-3", "smallest alpha of the path as a fraction of alpha_max"),
-            new EstimatorParameter("max-iter", "1000", "coordinate-descent sweeps per alpha, at most"),
-            new EstimatorParameter("tol", "1e-4", "duality-gap tolerance, relative to ||y||^2"));
+    private static final EstimatorParameter MAX_ITER = EstimatorParameter.integer("max-iter", "1000", 1,
+            "coordinate-descent sweeps per alpha, at most");
+    private static final EstimatorParameter TOL = EstimatorParameter.positive("tol", "1e-4",
+            "duality-gap tolerance, relative to ||y||^2");
+    /** Coordinate descent's own parameters, shared by every estimator that runs it. */
+    private static final List<EstimatorParameter> SOLVER = List.of(MAX_ITER, TOL);
 
-    private static final List<EstimatorParameter> SOLVER = LASSO_CV.subList(3, 5);
+    /** The parameters of a cross-validated Lasso path, shared by every estimator built on lasso-cv. */
+    static final List<EstimatorParameter> LASSO_CV = concat(List.of(
+            EstimatorParameter.integer("cv", "5", 2, "number of contiguous (unshuffled) cross-validation folds"),
+            EstimatorParameter.integer("n-alphas", "100", 1, "number of alphas on the path"),
+            EstimatorParameter.numberAbove("eps", "1e-3", 0, 1, "smallest alpha of the path as a fraction of "
+                    + "alpha_max")), SOLVER);
 
     static CrossValidatedElasticNet lassoCv(EstimatorParameters p) {
         return elasticNetCv(p, new double[] {1.0});
     }
 
     private static CrossValidatedElasticNet elasticNetCv(EstimatorParameters p, double[] l1Ratios) {
-        return new CrossValidatedElasticNet(l1Ratios, p.integer("cv", 2), p.integer("n-alphas", 1),
-                p.number("eps", Double.MIN_NORMAL, 1.0), p.integer("max-iter", 1), p.positive("tol"));
+        return new CrossValidatedElasticNet(l1Ratios, p.integer("cv"), p.integer("n-alphas"), p.number("eps"),
+                p.integer("max-iter"), p.number("tol"));
     }
 
     private static List<EstimatorParameter> concat(List<EstimatorParameter> first, List<EstimatorParameter> second) {
@@ -68,13 +72,13 @@ public final class BuiltInEstimators {
     public static final class Lasso extends Provider {
         public Lasso() {
             super("lasso", "Lasso at a fixed alpha: (1/2n)||y - Xw||^2 + alpha ||w||_1 (scikit-learn's Lasso)",
-                    concat(List.of(new EstimatorParameter("alpha", "1.0", "penalty (scikit-learn's default; "
+                    concat(List.of(EstimatorParameter.nonNegative("alpha", "1.0", "penalty (scikit-learn's default; "
                             + "on a normalised library every coefficient is 0 above max|X^T y|/n)")), SOLVER));
         }
 
         @Override
         public SparseEstimator create(EstimatorParameters p, long seed) {
-            return new ElasticNet(p.nonNegative("alpha"), 1.0, p.integer("max-iter", 1), p.positive("tol"));
+            return new ElasticNet(p.number("alpha"), 1.0, p.integer("max-iter"), p.number("tol"));
         }
     }
 
@@ -94,14 +98,14 @@ public final class BuiltInEstimators {
         public ElasticNetFixed() {
             super("elastic-net", "elastic net at a fixed alpha: (1/2n)||y - Xw||^2 + alpha r ||w||_1 "
                     + "+ alpha (1 - r)/2 ||w||^2 (scikit-learn's ElasticNet)",
-                    concat(List.of(new EstimatorParameter("alpha", "1.0", "penalty"),
-                            new EstimatorParameter("l1-ratio", "0.5", "r: 1 is the Lasso, 0 is ridge")), SOLVER));
+                    concat(List.of(EstimatorParameter.nonNegative("alpha", "1.0", "penalty"),
+                            EstimatorParameter.number("l1-ratio", "0.5", 0, 1, "r: 1 is the Lasso, 0 is ridge")),
+                            SOLVER));
         }
 
         @Override
         public SparseEstimator create(EstimatorParameters p, long seed) {
-            return new ElasticNet(p.nonNegative("alpha"), p.number("l1-ratio", 0.0, 1.0), p.integer("max-iter", 1),
-                    p.positive("tol"));
+            return new ElasticNet(p.number("alpha"), p.number("l1-ratio"), p.integer("max-iter"), p.number("tol"));
         }
     }
 
@@ -109,13 +113,13 @@ public final class BuiltInEstimators {
         public ElasticNetCv() {
             super("elastic-net-cv", "elastic net with (l1-ratio, alpha) chosen by k-fold cross-validation "
                     + "(scikit-learn's ElasticNetCV)",
-                    concat(List.of(new EstimatorParameter("l1-ratio", "0.5",
+                    concat(List.of(EstimatorParameter.numbers("l1-ratio", "0.5", Double.MIN_NORMAL, 1,
                             "r in (0, 1], or several separated by commas to choose among")), LASSO_CV));
         }
 
         @Override
         public SparseEstimator create(EstimatorParameters p, long seed) {
-            return elasticNetCv(p, p.numbers("l1-ratio", Double.MIN_NORMAL, 1.0));
+            return elasticNetCv(p, p.numbers("l1-ratio"));
         }
     }
 
@@ -123,25 +127,25 @@ public final class BuiltInEstimators {
         public ThresholdedLassoCv() {
             super("threshold", "lasso-cv, then every coefficient with |c| < threshold set to 0 "
                     + "(DeePyMoD's Threshold; normalised units unless --raw)",
-                    concat(List.of(new EstimatorParameter("threshold", "0.1", "smallest |coefficient| kept")),
+                    concat(List.of(EstimatorParameter.nonNegative("threshold", "0.1", "smallest |coefficient| kept")),
                             LASSO_CV));
         }
 
         @Override
         public SparseEstimator create(EstimatorParameters p, long seed) {
-            return new Threshold(lassoCv(p), p.nonNegative("threshold"));
+            return new Threshold(lassoCv(p), p.number("threshold"));
         }
     }
 
     public static final class RidgeRegression extends Provider {
         public RidgeRegression() {
             super("ridge", "ridge regression ||y - Xw||^2 + alpha ||w||^2 (scikit-learn's Ridge; not sparse)",
-                    List.of(new EstimatorParameter("alpha", "1.0", "penalty (scikit-learn's default)")));
+                    List.of(EstimatorParameter.nonNegative("alpha", "1.0", "penalty (scikit-learn's default)")));
         }
 
         @Override
         public SparseEstimator create(EstimatorParameters p, long seed) {
-            return new Ridge(p.nonNegative("alpha"));
+            return new Ridge(p.number("alpha"));
         }
     }
 
@@ -149,18 +153,17 @@ public final class BuiltInEstimators {
         public SequentiallyThresholdedLeastSquares() {
             super("stlsq", "sequentially thresholded ridge, then a least-squares refit on the support "
                     + "(pysindy's STLSQ)", List.of(
-                    new EstimatorParameter("threshold", "0.1", "smallest |coefficient| kept at each iteration"),
+                    EstimatorParameter.nonNegative("threshold", "0.1", "smallest |coefficient| kept at each iteration"),
                     // pysindy's 0.05 is too much ridge on a unit-norm library: it shrinks collinear terms together
                     // (on the Burgers library u_x and u^2*u_x survive); 1e-3 is DeePyMoD's PDEFIND lambda.
-                    new EstimatorParameter("alpha", "1e-3", "ridge penalty of the iterations (pysindy: 0.05)"),
-                    new EstimatorParameter("max-iter", "20", "thresholding iterations, at most"),
-                    new EstimatorParameter("unbias", "true", "refit the final support without penalty")));
+                    EstimatorParameter.nonNegative("alpha", "1e-3", "ridge penalty of the iterations (pysindy: 0.05)"),
+                    EstimatorParameter.integer("max-iter", "20", 1, "thresholding iterations, at most"),
+                    EstimatorParameter.flag("unbias", "true", "refit the final support without penalty")));
         }
 
         @Override
         public SparseEstimator create(EstimatorParameters p, long seed) {
-            return new Stlsq(p.nonNegative("threshold"), p.nonNegative("alpha"), p.integer("max-iter", 1),
-                    p.flag("unbias"));
+            return new Stlsq(p.number("threshold"), p.number("alpha"), p.integer("max-iter"), p.flag("unbias"));
         }
     }
 
@@ -168,19 +171,19 @@ public final class BuiltInEstimators {
         public PdeFindTrainStRidge() {
             super("pde-find", "PDE-FIND's TrainSTRidge (Rudy et al. 2017): STRidge with the tolerance searched "
                     + "on a seeded 80/20 split against held-out error + l0 penalty", List.of(
-                    new EstimatorParameter("lambda", "1e-3", "ridge penalty of STRidge (columns at unit norm)"),
-                    new EstimatorParameter("d-tol", "0.1", "initial tolerance and tolerance step"),
-                    new EstimatorParameter("tol-iters", "25", "tolerance search steps (maxit)"),
-                    new EstimatorParameter("str-iters", "10", "thresholding iterations of STRidge"),
-                    new EstimatorParameter("l0-penalty", "auto", "penalty per term; auto = 1e-3 * cond(X)"),
-                    new EstimatorParameter("split", "0.8", "fraction of rows used for training")));
+                    EstimatorParameter.nonNegative("lambda", "1e-3", "ridge penalty of STRidge (columns at unit norm)"),
+                    EstimatorParameter.positive("d-tol", "0.1", "initial tolerance and tolerance step"),
+                    EstimatorParameter.integer("tol-iters", "25", 1, "tolerance search steps (maxit)"),
+                    EstimatorParameter.integer("str-iters", "10", 1, "thresholding iterations of STRidge"),
+                    EstimatorParameter.nonNegativeOrAuto("l0-penalty", "auto",
+                            "penalty per term; auto = 1e-3 * cond(X)"),
+                    EstimatorParameter.number("split", "0.8", 0.05, 0.95, "fraction of rows used for training")));
         }
 
         @Override
         public SparseEstimator create(EstimatorParameters p, long seed) {
-            Double l0 = p.isAuto("l0-penalty") ? null : p.nonNegative("l0-penalty");
-            return new PdeFind(p.nonNegative("lambda"), p.positive("d-tol"), p.integer("tol-iters", 1),
-                    p.integer("str-iters", 1), l0, p.number("split", 0.05, 0.95), seed);
+            return new PdeFind(p.number("lambda"), p.number("d-tol"), p.integer("tol-iters"), p.integer("str-iters"),
+                    p.numberOrAuto("l0-penalty"), p.number("split"), seed);
         }
     }
 
@@ -197,9 +200,9 @@ public final class BuiltInEstimators {
     }
 
     /** The ridge that gives the adaptive weights; small, since the columns are at unit norm. */
-    private static final EstimatorParameter RIDGE_ALPHA = new EstimatorParameter("ridge-alpha", "1e-3",
+    private static final EstimatorParameter RIDGE_ALPHA = EstimatorParameter.nonNegative("ridge-alpha", "1e-3",
             "ridge penalty of the initial estimate that gives the weights |c_ridge|^-gamma");
-    private static final EstimatorParameter GAMMA = new EstimatorParameter("gamma", "2",
+    private static final EstimatorParameter GAMMA = EstimatorParameter.positive("gamma", "2",
             "exponent of the adaptive weights");
 
     public static final class AdaptiveLassoCv extends Provider {
@@ -210,7 +213,7 @@ public final class BuiltInEstimators {
 
         @Override
         public SparseEstimator create(EstimatorParameters p, long seed) {
-            return new AdaptiveLasso(p.positive("gamma"), p.nonNegative("ridge-alpha"), lassoCv(p));
+            return new AdaptiveLasso(p.number("gamma"), p.number("ridge-alpha"), lassoCv(p));
         }
     }
 
@@ -218,22 +221,24 @@ public final class BuiltInEstimators {
         public RandomisedAdaptiveLassoStability() {
             super("stability-selection", "stability selection with the randomised adaptive Lasso (Tod, Both and "
                     + "Kusters, Sparsistent model discovery); also gives selection probabilities", List.of(
-                    new EstimatorParameter("resamples", "40", "B, half-samples drawn without replacement"),
-                    new EstimatorParameter("lambdas", "10", "lambda values on the grid"),
-                    new EstimatorParameter("decades", "3", "decades the grid spans below lambda_max"),
+                    EstimatorParameter.integer("resamples", "40", 1, "B, half-samples drawn without replacement"),
+                    EstimatorParameter.integer("lambdas", "10", 1, "lambda values on the grid"),
+                    EstimatorParameter.positive("decades", "3", "decades the grid spans below lambda_max"),
                     GAMMA, RIDGE_ALPHA,
-                    new EstimatorParameter("weight-min", "0.1", "random weights ~ Beta(1,2) clipped to [this, 1]"),
-                    new EstimatorParameter("threshold", "0.9", "pi: least selection probability kept, in (0.5, 1]"),
-                    new EstimatorParameter("expected-false", "3", "bound on the expected number of false "
+                    EstimatorParameter.numberAbove("weight-min", "0.1", 0, 1,
+                            "random weights ~ Beta(1,2) clipped to [this, 1]"),
+                    EstimatorParameter.numberAbove("threshold", "0.9", 0.5, 1,
+                            "pi: least selection probability kept, in (0.5, 1]"),
+                    EstimatorParameter.positive("expected-false", "3", "bound on the expected number of false "
                             + "selections that sets lambda_min"),
-                    LASSO_CV.get(3), LASSO_CV.get(4)));
+                    MAX_ITER, TOL));
         }
 
         @Override
         public SparseEstimator create(EstimatorParameters p, long seed) {
-            return new StabilitySelection(p.integer("resamples", 1), p.integer("lambdas", 1), p.positive("decades"),
-                    p.positive("gamma"), p.nonNegative("ridge-alpha"), p.number("weight-min", Double.MIN_NORMAL, 1.0),
-                    p.numberAbove("threshold", 0.5, 1.0), p.positive("expected-false"), p.integer("max-iter", 1), p.positive("tol"), seed);
+            return new StabilitySelection(p.integer("resamples"), p.integer("lambdas"), p.number("decades"),
+                    p.number("gamma"), p.number("ridge-alpha"), p.number("weight-min"), p.number("threshold"),
+                    p.number("expected-false"), p.integer("max-iter"), p.number("tol"), seed);
         }
     }
 }

@@ -8,144 +8,93 @@ import java.util.Map;
 import org.deepmod.BadInputException;
 
 /**
- * The parameter values of one estimator: the user's, over the defaults, all names already checked. Values are
- * text (from YAML or the command line); the typed readers below reject a bad value with a message that names
- * the estimator, the parameter and the value.
+ * The parameter values of one estimator: the user's over the defaults, every name and value checked against
+ * its declaration ({@link EstimatorParameter}) when resolved, so that a bad value is found before anything
+ * trains. Values are read by name, typed as declared.
  */
 public final class EstimatorParameters {
     private final String estimator;
-    private final Map<String, String> values;
+    private final Map<String, String> texts;
+    private final Map<String, Object> values;
 
-    /** Resolves {@code given} over the declared defaults; an undeclared name is bad input. */
+    /** Resolves {@code given} over the declared defaults; an undeclared name or a value out of its domain is bad input. */
     public static EstimatorParameters resolve(String estimator, List<EstimatorParameter> declared,
                                               Map<String, String> given) {
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (EstimatorParameter parameter : declared) {
-            values.put(parameter.name(), parameter.defaultValue());
+            texts.put(parameter.name(), parameter.defaultValue());
         }
         for (Map.Entry<String, String> entry : given.entrySet()) {
-            if (!values.containsKey(entry.getKey())) {
-                List<String> known = new ArrayList<>(values.keySet());
+            if (!texts.containsKey(entry.getKey())) {
+                List<String> known = new ArrayList<>(texts.keySet());
                 throw new BadInputException("estimator " + estimator + ": parameter '" + entry.getKey()
                         + "' is unknown; known: " + (known.isEmpty() ? "(none)" : String.join(", ", known)));
             }
-            values.put(entry.getKey(), entry.getValue() == null ? "" : entry.getValue().trim());
+            texts.put(entry.getKey(), entry.getValue() == null ? "" : entry.getValue().trim());
         }
-        return new EstimatorParameters(estimator, values);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (EstimatorParameter parameter : declared) {
+            String text = texts.get(parameter.name());
+            Object value = parameter.domain().parse(text);
+            if (value == null) {
+                throw new BadInputException("estimator " + estimator + ": parameter '" + parameter.name()
+                        + "' must be " + parameter.domain().expected() + ", got '" + text + "'");
+            }
+            values.put(parameter.name(), value);
+        }
+        return new EstimatorParameters(estimator, texts, values);
     }
 
-    private EstimatorParameters(String estimator, Map<String, String> values) {
+    private EstimatorParameters(String estimator, Map<String, String> texts, Map<String, Object> values) {
         this.estimator = estimator;
-        this.values = Collections.unmodifiableMap(values);
+        this.texts = Collections.unmodifiableMap(texts);
+        this.values = values;
     }
 
-    /** Every parameter with its value, defaults included. */
+    /** Every parameter with its value as given, defaults included. */
     public Map<String, String> asMap() {
-        return values;
+        return texts;
     }
 
     public String text(String name) {
-        String value = values.get(name);
-        if (value == null) {
+        return (String) declared(name, String.class);
+    }
+
+    /** A parameter declared {@link EstimatorParameter#integer}. */
+    public int integer(String name) {
+        return (Integer) declared(name, Integer.class);
+    }
+
+    /** A parameter declared as a single number (in a range, positive, non-negative). */
+    public double number(String name) {
+        return (Double) declared(name, Double.class);
+    }
+
+    /** A parameter declared {@link EstimatorParameter#nonNegativeOrAuto}: null for auto. */
+    public Double numberOrAuto(String name) {
+        Object value = declared(name, Object.class);
+        return value == ParameterDomain.AUTO ? null : (Double) value;
+    }
+
+    /** A parameter declared {@link EstimatorParameter#numbers}. */
+    public double[] numbers(String name) {
+        return ((double[]) declared(name, double[].class)).clone();
+    }
+
+    /** A parameter declared {@link EstimatorParameter#flag}. */
+    public boolean flag(String name) {
+        return (Boolean) declared(name, Boolean.class);
+    }
+
+    private Object declared(String name, Class<?> type) {
+        if (!values.containsKey(name)) {
             throw new IllegalArgumentException("estimator " + estimator + " declares no parameter '" + name + "'");
         }
-        return value;
-    }
-
-    /** A finite number in [min, max]. */
-    public double number(String name, double min, double max) {
-        double value = parse(name, "a number");
-        if (!(value >= min && value <= max)) {
-            throw bad(name, "a number in [" + min + ", " + max + "]");
+        Object value = values.get(name);
+        if (value != null && !type.isInstance(value)) {
+            throw new IllegalArgumentException("estimator " + estimator + ": parameter '" + name + "' is declared as "
+                    + value.getClass().getSimpleName() + ", read as " + type.getSimpleName());
         }
         return value;
-    }
-
-    /** A finite number in (exclusiveMin, max]. */
-    public double numberAbove(String name, double exclusiveMin, double max) {
-        double value = parse(name, "a number in (" + exclusiveMin + ", " + max + "]");
-        if (!(value > exclusiveMin && value <= max)) {
-            throw bad(name, "a number in (" + exclusiveMin + ", " + max + "]");
-        }
-        return value;
-    }
-
-    /** A finite number &gt; 0. */
-    public double positive(String name) {
-        double value = parse(name, "a number > 0");
-        if (!(value > 0)) {
-            throw bad(name, "a number > 0");
-        }
-        return value;
-    }
-
-    /** A finite number ≥ 0. */
-    public double nonNegative(String name) {
-        double value = parse(name, "a number >= 0");
-        if (!(value >= 0)) {
-            throw bad(name, "a number >= 0");
-        }
-        return value;
-    }
-
-    /** An integer ≥ min. */
-    public int integer(String name, int min) {
-        try {
-            int value = Integer.parseInt(text(name));
-            if (value >= min) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the expectation
-        }
-        throw bad(name, "an integer >= " + min);
-    }
-
-    /** true or false. */
-    public boolean flag(String name) {
-        String value = text(name);
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw bad(name, "true or false");
-    }
-
-    /** One number or several separated by commas, each in [min, max]. */
-    public double[] numbers(String name, double min, double max) {
-        String[] parts = text(name).split(",");
-        double[] result = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                result[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                result[i] = Double.NaN;
-            }
-            if (!(result[i] >= min && result[i] <= max)) {
-                throw bad(name, "numbers in [" + min + ", " + max + "] separated by commas");
-            }
-        }
-        return result;
-    }
-
-    /** true when the value is the word {@code auto}: "let the method choose" for parameters that allow it. */
-    public boolean isAuto(String name) {
-        return text(name).equalsIgnoreCase("auto");
-    }
-
-    private double parse(String name, String expected) {
-        try {
-            double value = Double.parseDouble(text(name));
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the expectation
-        }
-        throw bad(name, expected);
-    }
-
-    private BadInputException bad(String name, String expected) {
-        return new BadInputException("estimator " + estimator + ": parameter '" + name + "' must be " + expected
-                + ", got '" + values.get(name) + "'");
     }
 }

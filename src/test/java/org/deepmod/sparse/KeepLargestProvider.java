@@ -17,12 +17,12 @@ public final class KeepLargestProvider implements SparseEstimatorProvider {
 
     @Override
     public List<EstimatorParameter> parameters() {
-        return List.of(new EstimatorParameter("count", "1", "terms kept"));
+        return List.of(EstimatorParameter.integer("count", "1", 0, "terms kept"));
     }
 
     @Override
     public SparseEstimator create(EstimatorParameters parameters, long seed) {
-        return new KeepLargest(parameters.integer("count", 0));
+        return new KeepLargest(parameters.integer("count"));
     }
 
     static final class KeepLargest implements SparseEstimator {
