@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.deepmod.BadInputException;
 import org.deepmod.constraint.Ridge;
+import org.deepmod.nn.Activation;
 import org.deepmod.sparse.SparseEstimators;
 
 /**
@@ -82,7 +83,7 @@ public record RunConfig(
         ConfigReader nr = r.child("network", "type");
         String netType = nr.string("type", "mlp", Set.of("mlp", "siren"));
         int[] hidden = nr.integers("hidden", new int[] {50, 50, 50, 50}, 1, 16, 1, 4096);
-        String activation = nr.string("activation", netType.equals("siren") ? "sin" : "tanh", Set.of("tanh", "sin"));
+        String activation = nr.string("activation", netType.equals("siren") ? "sin" : "tanh", new LinkedHashSet<>(Activation.NAMES));
         double omega0 = nr.number("omega0", 30.0, 1e-6, 1e4);
         double omegaHidden = nr.number("omegaHidden", 30.0, 1e-6, 1e4);
         String precision = nr.string("precision", "float32", Set.of("float32", "float64"));

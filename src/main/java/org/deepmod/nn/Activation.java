@@ -1,6 +1,7 @@
 package org.deepmod.nn;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 
 /** A smooth activation σ with its derivatives, as needed by forward-mode derivative jets. */
 public interface Activation {
@@ -13,12 +14,29 @@ public interface Activation {
 
     String name();
 
+    /** The activations a config may name. */
+    List<String> NAMES = List.of("tanh", "sin");
+
     static Activation byName(String name) {
         switch (name) {
             case "tanh": return new Tanh();
             case "sin": return new Sine();
-            default: throw new IllegalArgumentException("unknown activation '" + name + "'; known: tanh, sin");
+            default: throw new IllegalArgumentException("unknown activation '" + name + "'; known: "
+                    + String.join(", ", NAMES));
         }
+    }
+
+    /** The forms the hand-written kernels compute σ and its derivatives in. */
+    enum KernelForm {
+        /** The derivatives of σ as polynomials in a = tanh z. */
+        TANH,
+        /** sin and cos, the derivatives cycling through them. */
+        SINE
+    }
+
+    /** This activation's form in the hand-written kernels; null where they have none (training takes autograd). */
+    default KernelForm kernelForm() {
+        return null;
     }
 
     /** tanh, with all derivatives written in a = tanh z (one transcendental call per layer). */
@@ -52,6 +70,11 @@ public interface Activation {
         public String name() {
             return "tanh";
         }
+
+        @Override
+        public KernelForm kernelForm() {
+            return KernelForm.TANH;
+        }
     }
 
     /** sin: its derivatives cycle through cos, -sin, -cos, sin. */
@@ -83,6 +106,11 @@ public interface Activation {
         @Override
         public String name() {
             return "sin";
+        }
+
+        @Override
+        public KernelForm kernelForm() {
+            return KernelForm.SINE;
         }
     }
 }

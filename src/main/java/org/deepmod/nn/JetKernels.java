@@ -98,10 +98,10 @@ final class JetKernels {
      */
     JetKernels(JetChannels layout, Activation activation, int rows, int width, int tileRows, boolean fedByProduct) {
         this.layout = layout;
-        this.tanh = activation instanceof Activation.Tanh;
-        if (!tanh && !(activation instanceof Activation.Sine)) {
-            throw new IllegalArgumentException("no fused kernel for activation " + activation.name());
+        if (activation.kernelForm() == null) {
+            throw new IllegalArgumentException("no hand-written kernel for activation " + activation.name());
         }
+        this.tanh = activation.kernelForm() == Activation.KernelForm.TANH;
         this.width = width;
         this.channelSize = Math.multiplyExact(rows, width);
         if (width % LANES.length() != 0 || tileRows % TileProducts.BLOCK_ROWS != 0) {

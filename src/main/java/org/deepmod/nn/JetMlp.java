@@ -236,7 +236,8 @@ public final class JetMlp implements FunctionApproximator {
     @Override
     public boolean differentiatesByHand(NDArray coords) {
         return dataType == DataType.FLOAT32 && Device.cpu().equals(coords.getDevice())
-                && coords.getDataType() == DataType.FLOAT32 && JetKernels.available();
+                && coords.getDataType() == DataType.FLOAT32 && activation.kernelForm() != null
+                && JetKernels.available();
     }
 
     @Override
