@@ -30,14 +30,16 @@ final class RunCost {
     }
 
     private static double gridPoints(RunConfig c) {
-        if (c.dataset().isFile()) {
-            return FILE_POINTS;
-        }
-        double n = 1;
+        return c.dataset().isFile() ? FILE_POINTS : gridPoints(c.dataset());
+    }
+
+    /** The points of a generated dataset's grid: the product of its axes' counts. */
+    static long gridPoints(DatasetSpec dataset) {
+        long n = 1;
         for (String axis : new String[] {"t", "x", "y"}) {
-            double[] a = c.dataset().axes().get(axis);
+            double[] a = dataset.axes().get(axis);
             if (a != null) {
-                n *= a[2];
+                n *= (long) a[2];
             }
         }
         return n;
