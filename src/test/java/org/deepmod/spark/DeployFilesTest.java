@@ -92,6 +92,21 @@ class DeployFilesTest {
         assertEquals("PASSIVE", conf.getProperty("spark.executorEnv.OMP_WAIT_POLICY"));
     }
 
+    /** Authenticated and encrypted, the secret not in the file, and no driver UI open to the cluster network. */
+    @Test
+    void sparkDefaultsSecureTheClusterWithoutHoldingTheSecret() throws IOException {
+        Properties conf = new Properties();
+        try (Reader in = Files.newBufferedReader(DEPLOY.resolve("spark-defaults.conf"), StandardCharsets.UTF_8)) {
+            conf.load(in);
+        }
+        assertEquals("true", conf.getProperty("spark.authenticate"));
+        assertEquals(null, conf.getProperty("spark.authenticate.secret"), "a secret is never committed");
+        assertTrue(conf.getProperty("spark.authenticate.secret.file").startsWith("/"));
+        assertEquals("true", conf.getProperty("spark.network.crypto.enabled"));
+        assertEquals("true", conf.getProperty("spark.io.encryption.enabled"));
+        assertEquals("false", conf.getProperty("spark.ui.enabled"));
+    }
+
     @Test
     void theExecutorPodTemplateSetsPassiveOpenMpAndADjlCache() {
         JsonNode pod = ConfigFiles.read(DEPLOY.resolve("k8s/executor-pod-template.yaml"));
