@@ -15,7 +15,7 @@
 # The Master and Worker take only applications and executors that know the secret (spark.authenticate, RPC
 # encrypted): a port on 127.0.0.1 is open to every user of this machine. Applications give it as
 #   --conf spark.authenticate=true --conf spark.authenticate.secret.file=FILE
-# (the sweep's driver reads the file; deploy/spark-defaults.conf). The secret reaches the daemons in their
+# (the sweep's driver reads the file; as deploy/spark-defaults.conf, which also encrypts their RPC and spills). The secret reaches the daemons in their
 # environment (_SPARK_AUTH_SECRET), never on a command line, which every user can read in ps.
 set -euo pipefail
 
@@ -50,7 +50,9 @@ if [ -n "$(find "$SECRET_FILE" -perm /077)" ]; then
 fi
 _SPARK_AUTH_SECRET="$(cat "$SECRET_FILE")"
 export _SPARK_AUTH_SECRET
-export SPARK_DAEMON_JAVA_OPTS="${SPARK_DAEMON_JAVA_OPTS:-} -Dspark.authenticate=true -Dspark.network.crypto.enabled=true"
+# The Master's REST submission server (port 6066) takes applications without the secret: off.
+SECURITY="-Dspark.authenticate=true -Dspark.network.crypto.enabled=true -Dspark.master.rest.enabled=false"
+export SPARK_DAEMON_JAVA_OPTS="${SPARK_DAEMON_JAVA_OPTS:-} $SECURITY"
 
 running() {
   [ -f "$RUN/$1.pid" ] && kill -0 "$(cat "$RUN/$1.pid")" 2> /dev/null
@@ -91,5 +93,6 @@ start worker org.apache.spark.deploy.worker.Worker --host "$HOST" --cores "${WOR
   ${PROPERTIES[@]+"${PROPERTIES[@]}"} "$MASTER_URL"
 await worker "Successfully registered with master"
 echo "standalone-start: authentication on; applications need --conf spark.authenticate=true" \
-  "--conf spark.authenticate.secret.file=$SECRET_FILE" >&2
+  "--conf spark.authenticate.secret.file=$SECRET_FILE (and, to encrypt their own traffic and spills," \
+  "--conf spark.network.crypto.enabled=true --conf spark.io.encryption.enabled=true)" >&2
 echo "$MASTER_URL"

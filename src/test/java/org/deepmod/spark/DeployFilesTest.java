@@ -76,12 +76,18 @@ class DeployFilesTest {
         assertTrue(failing.err().contains("nvidia-smi --query-gpu=index failed"), failing.err());
     }
 
-    @Test
-    void sparkDefaultsAskForFractionalGpusAndDjlOffline() throws IOException {
+    /** deploy/spark-defaults.conf as Spark reads it (a Java properties file). */
+    private static Properties sparkDefaults() throws IOException {
         Properties conf = new Properties();
         try (Reader in = Files.newBufferedReader(DEPLOY.resolve("spark-defaults.conf"), StandardCharsets.UTF_8)) {
             conf.load(in);
         }
+        return conf;
+    }
+
+    @Test
+    void sparkDefaultsAskForFractionalGpusAndDjlOffline() throws IOException {
+        Properties conf = sparkDefaults();
         double executorGpus = Double.parseDouble(conf.getProperty("spark.executor.resource.gpu.amount"));
         double taskGpus = Double.parseDouble(conf.getProperty("spark.task.resource.gpu.amount"));
         int cores = Integer.parseInt(conf.getProperty("spark.executor.cores"));
@@ -95,16 +101,14 @@ class DeployFilesTest {
     /** Authenticated and encrypted, the secret not in the file, and no driver UI open to the cluster network. */
     @Test
     void sparkDefaultsSecureTheClusterWithoutHoldingTheSecret() throws IOException {
-        Properties conf = new Properties();
-        try (Reader in = Files.newBufferedReader(DEPLOY.resolve("spark-defaults.conf"), StandardCharsets.UTF_8)) {
-            conf.load(in);
-        }
+        Properties conf = sparkDefaults();
         assertEquals("true", conf.getProperty("spark.authenticate"));
         assertEquals(null, conf.getProperty("spark.authenticate.secret"), "a secret is never committed");
         assertTrue(conf.getProperty("spark.authenticate.secret.file").startsWith("/"));
         assertEquals("true", conf.getProperty("spark.network.crypto.enabled"));
         assertEquals("true", conf.getProperty("spark.io.encryption.enabled"));
         assertEquals("false", conf.getProperty("spark.ui.enabled"));
+        assertEquals("false", conf.getProperty("spark.master.rest.enabled"), "it would take submits without the secret");
     }
 
     @Test
