@@ -56,13 +56,13 @@ class RunMemoryTest {
 
     @Test
     void anOutOfMemoryErrorStillWritesAFailedResult() throws Exception {
-        // a file's points are unknown until it is read: 1 500 000 rows pass the estimate, then fill the heap
+        // a file's points are unknown until it is read: 800 000 rows pass the estimate, then fill the heap
         Path data = dir.resolve("big.csv");
         try (BufferedWriter out = Files.newBufferedWriter(data)) {
             out.write("t,x,u\n");
-            for (int i = 0; i < 1_500_000; i++) {
-                double t = (i / 1500) * 0.01;
-                double x = (i % 1500) * 0.01;
+            for (int i = 0; i < 800_000; i++) {
+                double t = (i / 1000) * 0.01;
+                double x = (i % 1000) * 0.01;
                 out.write(String.format(Locale.ROOT, "%.2f,%.2f,%.5f%n", t, x, Math.sin(x - t)));
             }
         }
