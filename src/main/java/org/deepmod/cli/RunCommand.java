@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
         description = {"One DeepMoD run; prints the discovered equation beside the truth when it is known.",
                 "Writes DIR/result.json, DIR/trace.jsonl, DIR/mask.png and DIR/loss.png.",
                 "Exit code 0 when training ended (converged or at the iteration cap), 1 when it diverged "
-                        + "or failed (result.json says why), 2 for a bad config."})
+                        + "or failed (result.json says why), 2 for a bad config or one the heap cannot hold."})
 public final class RunCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
