@@ -111,6 +111,31 @@ class DeployFilesTest {
         assertEquals("false", conf.getProperty("spark.master.rest.enabled"), "it would take submits without the secret");
     }
 
+    /** standalone-start.sh stops before starting anything when the secret could be known to other users. */
+    @ParameterizedTest(name = "secret file {0}")
+    @CsvSource(delimiter = '|', value = {
+        "readable by others | rw-r--r-- | can be read by other users; chmod 600 it",
+        "missing            | ''        | is missing or empty"})
+    void standaloneStartRefusesASecretOthersCouldRead(String title, String mode, String expected) throws Exception {
+        Path secret = bin.resolve("secret");
+        if (!mode.isEmpty()) {
+            Files.writeString(secret, "s3cr3t");
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString(mode));
+        }
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", DEPLOY.resolve("standalone-start.sh").toString())
+                .redirectErrorStream(true).redirectOutput(bin.resolve("out.txt").toFile());
+        pb.environment().put("DEEPMOD_SPARK_RUN", bin.resolve("run").toString());
+        pb.environment().put("SPARK_AUTH_SECRET_FILE", secret.toString());
+        pb.environment().put("MASTER_PORT", Integer.toString(SparkTests.freePort()));
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String out = Files.readString(bin.resolve("out.txt"));
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains(secret + " " + expected), out);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(bin.resolve("run"))));
+        assertTrue(!Files.exists(bin.resolve("run/master.pid")), "nothing started");
+    }
+
     @Test
     void theExecutorPodTemplateSetsPassiveOpenMpAndADjlCache() {
         JsonNode pod = ConfigFiles.read(DEPLOY.resolve("k8s/executor-pod-template.yaml"));
