@@ -80,6 +80,9 @@ class StandaloneAuthIT {
             assertEquals(1, masterLog.lines().filter(l -> l.contains("Registering app")).count(),
                     "the Master took the one application with the secret: " + masterLog);
             assertFalse(masterLog.contains("REST server"), "no submission without the secret through REST either");
+            assertTrue(masterLog.contains("SecurityManager: authentication enabled"), masterLog);
+            assertTrue(masterLog.contains("Failed to parse new auth challenge"), "the unauthenticated driver was turned "
+                    + "away at the handshake: " + masterLog);
         } finally {
             Process stop = script("deploy/standalone-stop.sh", cluster, dir.resolve("stop.log"));
             if (!stop.waitFor(2, TimeUnit.MINUTES)) {
