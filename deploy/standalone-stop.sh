@@ -3,7 +3,8 @@
 # by the process ids it recorded; gently first, forcibly after 20 s.
 set -euo pipefail
 
-RUN="${DEEPMOD_SPARK_RUN:-${TMPDIR:-/tmp}/deepmod-spark-$(id -un)}"
+RUN="${DEEPMOD_SPARK_RUN:-${XDG_RUNTIME_DIR:+$XDG_RUNTIME_DIR/deepmod-spark}}"
+RUN="${RUN:-$HOME/.deepmod/spark}"
 
 stop() {
   local name="$1" pid

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
         description = {"One DeepMoD run; prints the discovered equation beside the truth when it is known.",
                 "Writes DIR/result.json, DIR/trace.jsonl, DIR/mask.png and DIR/loss.png.",
                 "Exit code 0 when training ended (converged or at the iteration cap), 1 when it diverged "
-                        + "or failed (result.json says why), 2 for a bad config."})
+                        + "or failed (result.json says why), 2 for a bad config or one the heap cannot hold."})
 public final class RunCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -51,6 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         ObjectNode tree = ConfigFiles.read(config);
         ConfigFiles.applySettings(tree, settings);
         RunConfig run = RunConfig.parse(tree, config.toString());
+        LocalRunner.checkMemory(run, config.toString(), Runtime.getRuntime().maxMemory());
         Path dir = out != null ? out : Path.of("out", run.name());
         Files.createDirectories(dir);
         System.out.println("deepmod run " + run.name() + " (run " + run.runId() + "), results in " + dir);
@@ -74,6 +75,15 @@ public final class RunCommand implements Callable<Integer> {
                     (System.nanoTime() - start) / 1e9, run.toTree());
             JSON.writeValue(dir.resolve("result.json").toFile(), failed);
             throw e;
+        } catch (OutOfMemoryError e) {
+            // the estimate cannot see everything (a file's points); the arrays are gone with the stack, so
+            // the result can still be written, as a sweep records such a run
+            String reason = String.format(java.util.Locale.ROOT, "out of memory (%s) with a heap of %.1f GB; "
+                    + "raise DEEPMOD_HEAP or lower samples", e.getMessage(), Runtime.getRuntime().maxMemory() / 1e9);
+            JSON.writeValue(dir.resolve("result.json").toFile(), RunResult.failed(run.runId(), run.name(), reason,
+                    (System.nanoTime() - start) / 1e9, run.toTree()));
+            System.err.println("error: " + dir.resolve("result.json") + ": FAILED, " + reason);
+            return Main.EXIT_FAILURE;
         }
         RunResult result = outcome.result();
         JSON.writeValue(dir.resolve("result.json").toFile(), result);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.deepmod.BadInputException;
 import org.deepmod.experiment.SweepConfig;
 import org.deepmod.experiment.SweepPlan;
 import org.deepmod.spark.HadoopDataPaths;
@@ -37,20 +38,23 @@ public final class SweepCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--limit", paramLabel = "N",
-            description = "train at most N of the runs still to do; the others are left for --resume")
-    int limit;
+            description = "train at most N (at least 1) of the runs still to do; the others are left for --resume")
+    Integer limit;
 
     @Option(names = "--conf", paramLabel = "key=value", description = "a Spark setting, e.g. --conf spark.task.cpus=2")
     List<String> conf = new ArrayList<>();
 
     @Override
     public Integer call() throws java.io.IOException {
+        if (limit != null && limit < 1) {
+            throw new BadInputException("--limit " + limit + ": expected at least 1 (leave --limit out to train every run)");
+        }
         SweepConfig sweep = SweepConfig.read(sweepFile);
         SparkConf sparkConf = SweepSession.conf("deepmod sweep " + sweep.name(), master, conf);
         SweepPlan plan = SweepPlan.expand(sweep, new HadoopDataPaths(SweepSession.hadoopConf(sparkConf)));
         String output = out != null ? out : sweep.output();
         try (SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate()) {
-            SweepJob.run(spark, plan, new SweepJob.Options(output, resume, limit, 10_000), System.out);
+            SweepJob.run(spark, plan, new SweepJob.Options(output, resume, limit == null ? 0 : limit, 10_000), System.out);
         }
         return Main.EXIT_OK;
     }

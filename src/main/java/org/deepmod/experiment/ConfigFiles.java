@@ -1,13 +1,19 @@
 package org.deepmod.experiment;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,9 +21,17 @@ import java.util.List;
 import java.util.Map;
 import org.deepmod.BadInputException;
 
-/** Reads YAML configs into trees and applies {@code --set path=value} overrides. */
+/**
+ * Reads YAML configs into trees and applies {@code --set path=value} overrides. The reading is strict where
+ * YAML and Jackson would silently pick a value for the user: a key given twice in one mapping (YAML parsers
+ * keep the last), a second document after {@code ---} (ignored by a tree read), a whole number beyond 64 bits
+ * (wrapped by {@code asLong}) or a decimal beyond a double (infinity), and an empty file (every default) are
+ * errors naming the file, line and key.
+ */
 public final class ConfigFiles {
-    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Jackson's own duplicate check: a mapping with a key given twice fails to parse, at the second one. */
+    public static final ObjectMapper YAML = new ObjectMapper(
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     /** A section written as a plain text value is shorthand for a mapping with this key. */
     private static final Map<String, String> SHORTHAND_KEYS = Map.of(
@@ -39,20 +53,98 @@ public final class ConfigFiles {
     }
 
     public static ObjectNode parse(String yaml, String source) {
-        try {
-            JsonNode node = YAML.readTree(yaml);
-            if (node == null || node.isMissingNode() || node.isNull()) {
-                return JsonNodeFactory.instance.objectNode();
-            }
-            if (!node.isObject()) {
-                throw new BadInputException(source + ": expected a mapping of config keys at the top level");
-            }
-            return (ObjectNode) node;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new BadInputException(source + where + ": not valid YAML: " + e.getOriginalMessage(), e);
+        JsonNode node = readValue(yaml, source, true);
+        if (node == null) {
+            throw new BadInputException(source + ": the file is empty; a config needs at least one key "
+                    + "(write {} to run on every default)");
         }
+        if (!node.isObject()) {
+            throw new BadInputException(source + ": expected a mapping of config keys at the top level");
+        }
+        return (ObjectNode) node;
+    }
+
+    /**
+     * One YAML value, checked token by token before it becomes a tree (a tree keeps no line numbers); null
+     * when the text holds no value at all (empty, or only comments).
+     *
+     * @param lines whether messages name the line ({@code file:3: ...}); a one-line --set value needs none
+     */
+    private static JsonNode readValue(String yaml, String source, boolean lines) {
+        try {
+            try (JsonParser parser = YAML.createParser(yaml)) {
+                if (!checkOneValue(parser, source, lines)) {
+                    return null;
+                }
+            }
+            return YAML.readTree(yaml);
+        } catch (StreamReadException e) {
+            throw syntaxError(e, source, lines);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String
+        }
+    }
+
+    /** Walks the tokens: numbers that fit their type, one document; false when there is no value at all. */
+    private static boolean checkOneValue(JsonParser parser, String source, boolean lines) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            return false;
+        }
+        int depth = 0;
+        int documents = 0;
+        do {
+            if (depth == 0 && ++documents > 1) { // YAML's parser goes on into the next document's tokens
+                throw new BadInputException(at(source, parser, lines) + "a second YAML document (after '---'); a "
+                        + "config file holds one document, and the later one would be ignored");
+            }
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            } else if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                throw new BadInputException(at(source, parser, lines) + placeOf(parser) + parser.getText()
+                        + " is out of range: a whole number here is at most " + Long.MAX_VALUE + " in size");
+            } else if (token == JsonToken.VALUE_NUMBER_FLOAT && Double.isInfinite(parser.getDoubleValue())) {
+                throw new BadInputException(at(source, parser, lines) + placeOf(parser) + parser.getText()
+                        + " is out of range: a number here is at most " + Double.MAX_VALUE + " in size");
+            }
+            token = parser.nextToken();
+        } while (token != null);
+        return true;
+    }
+
+    private static String at(String source, JsonParser parser, boolean lines) {
+        return source + (lines ? ":" + parser.currentTokenLocation().getLineNr() : "") + ": ";
+    }
+
+    /** The config path of the current value ({@code network.hidden[1]: }), empty at the top level. */
+    private static String placeOf(JsonParser parser) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                boolean nested = c.getParent() != null && !c.getParent().inRoot();
+                path.insert(0, (nested ? "." : "") + c.getCurrentName());
+            } else if (c.inArray()) {
+                path.insert(0, "[" + c.getCurrentIndex() + "]");
+            }
+        }
+        return path.length() == 0 ? "" : path + ": ";
+    }
+
+    private static BadInputException syntaxError(StreamReadException e, String source, boolean lines) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || !lines ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+        String message = e.getOriginalMessage();
+        JsonParser parser = e.getProcessor();
+        if (message.startsWith("Duplicate field '") && parser != null) {
+            // the parser's context already holds the repeated key as its current name
+            return new BadInputException(source + (lines && at != null ? ":" + at.getLineNr() : "") + ": "
+                    + placeOf(parser) + "the key is given twice in one mapping (YAML would silently keep the last)", e);
+        }
+        return new BadInputException(source + where + ": not valid YAML: " + message, e);
     }
 
     /** Applies {@code path=value} settings in order; the value is read as YAML ({@code [30,30]}, {@code 0.5}). */
@@ -63,13 +155,12 @@ public final class ConfigFiles {
                 throw new BadInputException("--set " + setting + ": expected path=value");
             }
             String path = setting.substring(0, eq).trim();
-            JsonNode value;
-            try {
-                value = YAML.readTree(setting.substring(eq + 1));
-            } catch (JsonProcessingException e) {
-                throw new BadInputException("--set " + setting + ": the value is not valid YAML");
+            JsonNode value = readValue(setting.substring(eq + 1), "--set " + setting, false);
+            if (value == null) {
+                throw new BadInputException("--set " + setting + ": no value after '='; write "
+                        + path + "=null to ask for the default");
             }
-            set(root, path, value == null || value.isMissingNode() ? JsonNodeFactory.instance.nullNode() : value);
+            set(root, path, value);
         }
     }
 

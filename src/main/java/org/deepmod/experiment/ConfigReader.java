@@ -134,6 +134,10 @@ final class ConfigReader {
             problems.add(at + ": expected a whole number, got " + describe(v));
             return fallback;
         }
+        if (!fitsLong(v)) {
+            problems.add(at + ": " + v.asText().trim() + " is out of range [" + min + ", " + max + "]");
+            return fallback;
+        }
         long l = v.isIntegralNumber() ? v.asLong() : Long.parseLong(v.asText().trim());
         if (l < min || l > max) {
             problems.add(at + ": " + l + " is out of range [" + min + ", " + max + "]");
@@ -151,7 +155,25 @@ final class ConfigReader {
             problems.add(path(key) + ": expected a whole number, got " + describe(v));
             return fallback;
         }
+        if (!fitsLong(v)) {
+            problems.add(path(key) + ": " + v.asText() + " is out of range [" + Long.MIN_VALUE + ", "
+                    + Long.MAX_VALUE + "]");
+            return fallback;
+        }
         return v.asLong();
+    }
+
+    /** asLong() wraps a larger whole number around to another one (10^20 becomes 7766279631452241920). */
+    private static boolean fitsLong(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return v.canConvertToLong();
+        }
+        try {
+            Long.parseLong(v.asText().trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     boolean bool(String key, boolean fallback) {

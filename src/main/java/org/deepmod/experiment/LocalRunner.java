@@ -78,6 +78,23 @@ public final class LocalRunner {
         }
     }
 
+    /**
+     * Refuses a run whose data and training arrays cannot fit in {@code heapBytes} (the estimate of
+     * {@link RunCost#memoryBytes}), before anything is generated or read: otherwise it dies part-way with an
+     * OutOfMemoryError.
+     */
+    public static void checkMemory(RunConfig config, String source, long heapBytes) {
+        double needed = RunCost.memoryBytes(config);
+        if (needed > heapBytes) {
+            throw new org.deepmod.BadInputException(String.format(java.util.Locale.ROOT,
+                    "%s: the run needs about %.1f GB of memory for its %s, more than the %.1f GB this JVM may use; "
+                            + "lower samples or the grid's counts, or raise the heap (bin/deepmod: DEEPMOD_HEAP=%dg)",
+                    source, needed / 1e9, config.samples() == RunConfig.ALL_SAMPLES ? "points (samples: 0, every "
+                            + "point of the grid)" : config.samples() + " samples", heapBytes / 1e9,
+                    (long) Math.ceil(needed * 1.25 / (1L << 30))));
+        }
+    }
+
     static TrainTestSplit.Split prepareData(RunConfig config, RunEnvironment env, long noiseSeed, long sampleSeed,
                                             long splitSeed) {
         DatasetSpec spec = config.dataset();

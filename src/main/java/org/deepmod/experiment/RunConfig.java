@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import org.deepmod.BadInputException;
 import org.deepmod.constraint.Ridge;
+import org.deepmod.library.Library1D;
+import org.deepmod.library.Library2D;
 import org.deepmod.nn.Activation;
 import org.deepmod.sparse.SparseEstimators;
 
@@ -67,6 +69,14 @@ public record RunConfig(
     /** samples = 0: use every point. */
     public static final int ALL_SAMPLES = 0;
 
+    /**
+     * The fewest random samples a run may ask for: with the default split 0.8 that leaves 80 training points
+     * (five folds of 16 for the cross-validated estimators, each fold's fit on 64 points, more than the
+     * default library's 12 terms) and 20 test points. Below it the library fit is barely determined and
+     * the test MSE rests on a handful of points.
+     */
+    public static final int MIN_SAMPLES = 100;
+
     private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
 
     /** Parses and validates; throws {@link ConfigException} listing every problem. */
@@ -79,6 +89,9 @@ public record RunConfig(
         double noise = r.number("noise", 0.0, 0.0, 10.0);
         int samples = r.integer("samples", ALL_SAMPLES, 0, 100_000_000);
         double split = r.number("split", 0.8, 0.05, 1.0);
+        if (split == 1.0) {
+            problems.add("split: 1.0 is out of range [0.05, 1): every point would train and the test set be empty");
+        }
 
         ConfigReader nr = r.child("network", "type");
         String netType = nr.string("type", "mlp", Set.of("mlp", "siren"));
@@ -103,6 +116,7 @@ public record RunConfig(
                     + " space dimension(s)");
         }
         LibrarySpec library = new LibrarySpec(libType, poly, diff);
+        checkPoints(dataset, samples, split, library, problems);
 
         Estimator estimator = readEstimator(r.child("estimator", "name"), seed);
 
@@ -146,6 +160,41 @@ public record RunConfig(
         }
         return new RunConfig(name, seed, dataset, noise, samples, split, network, library, estimator, constraint,
                 scheduler, optimizer, training, device);
+    }
+
+    /**
+     * At least {@link #MIN_SAMPLES} random samples; and where the number of points is known before the data
+     * is read (random samples, or a generated grid): no more samples than the grid has, and more training
+     * points than library terms, so that the fit is determined. (A file's points are counted when it is read.)
+     */
+    private static void checkPoints(DatasetSpec dataset, int samples, double split, LibrarySpec library,
+                                    List<String> problems) {
+        if (samples != ALL_SAMPLES && samples < MIN_SAMPLES) {
+            problems.add("samples: " + samples + " is below the minimum of " + MIN_SAMPLES + " (0 means every point)");
+            return;
+        }
+        long gridPoints = dataset.isFile() ? -1 : RunCost.gridPoints(dataset);
+        if (samples != ALL_SAMPLES && gridPoints > 0 && samples > gridPoints) {
+            problems.add("samples: " + samples + " is more than the " + gridPoints + " points of the dataset's grid");
+            return;
+        }
+        long points = samples != ALL_SAMPLES ? samples : gridPoints;
+        int terms = termCount(dataset, library);
+        long train = (long) Math.floor(split * points);
+        if (points > 0 && terms > 0 && train <= terms) {
+            problems.add("samples: " + points + " points with split " + split + " leave " + train + " training points"
+                    + " for a library of " + terms + " terms; the fit needs more points than terms");
+        }
+    }
+
+    private static int termCount(DatasetSpec dataset, LibrarySpec library) {
+        try {
+            int fields = dataset.isFile() ? Math.max(1, dataset.fields().size()) : 1;
+            return library.type().equals("2d") ? new Library2D(library.poly()).termNames().size()
+                    : new Library1D(library.poly(), library.diff(), fields).termNames().size();
+        } catch (IllegalArgumentException e) {
+            return 0; // a library out of range is reported at its own keys
+        }
     }
 
     private static Estimator readEstimator(ConfigReader er, long seed) {

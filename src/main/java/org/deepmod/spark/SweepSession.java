@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -13,7 +14,9 @@ import org.deepmod.BadInputException;
  * The Spark session of a sweep. The master comes from {@code --master}, else from spark-submit (which passes
  * it as a system property), else an embedded {@code local[*]}. Settings a DeepMoD executor needs are added
  * unless given: DJL offline and no call home in every executor JVM, OpenMP threads that sleep instead of
- * spinning, the native library cache, and (for a cluster started outside spark-submit) the application jar.
+ * spinning, the native library cache, and (for a cluster started outside spark-submit) the application jar;
+ * no web UI on every interface, and the authentication secret a standalone master asks for
+ * ({@link ClusterSecurity}).
  */
 public final class SweepSession {
     /** DJL offline and quiet; the vector module for the fused jet kernels (org.deepmod.nn.JetKernels). */
@@ -39,6 +42,11 @@ public final class SweepSession {
     }
 
     public static SparkConf conf(String appName, String master, List<String> settings) {
+        return conf(appName, master, settings, System.getenv());
+    }
+
+    /** @param environment where SPARK_LOCAL_IP and _SPARK_AUTH_SECRET are looked up (see {@link ClusterSecurity}) */
+    static SparkConf conf(String appName, String master, List<String> settings, Map<String, String> environment) {
         SparkConf conf = new SparkConf(); // loads spark.* system properties, as spark-submit sets them
         for (String s : settings) {
             int eq = s.indexOf('=');
@@ -73,6 +81,7 @@ public final class SweepSession {
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // the results table has one row per run: a handful of shuffle partitions is plenty
         conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+        ClusterSecurity.apply(conf, environment);
         if (needsApplicationJar(conf)) {
             conf.set("spark.jars", applicationJar(m));
         }

@@ -76,12 +76,18 @@ class DeployFilesTest {
         assertTrue(failing.err().contains("nvidia-smi --query-gpu=index failed"), failing.err());
     }
 
-    @Test
-    void sparkDefaultsAskForFractionalGpusAndDjlOffline() throws IOException {
+    /** deploy/spark-defaults.conf as Spark reads it (a Java properties file). */
+    private static Properties sparkDefaults() throws IOException {
         Properties conf = new Properties();
         try (Reader in = Files.newBufferedReader(DEPLOY.resolve("spark-defaults.conf"), StandardCharsets.UTF_8)) {
             conf.load(in);
         }
+        return conf;
+    }
+
+    @Test
+    void sparkDefaultsAskForFractionalGpusAndDjlOffline() throws IOException {
+        Properties conf = sparkDefaults();
         double executorGpus = Double.parseDouble(conf.getProperty("spark.executor.resource.gpu.amount"));
         double taskGpus = Double.parseDouble(conf.getProperty("spark.task.resource.gpu.amount"));
         int cores = Integer.parseInt(conf.getProperty("spark.executor.cores"));
@@ -90,6 +96,44 @@ class DeployFilesTest {
         assertTrue(conf.getProperty("spark.executor.resource.gpu.discoveryScript").endsWith("/deploy/gpu-discovery.sh"));
         assertTrue(conf.getProperty("spark.executor.extraJavaOptions").contains("-Dai.djl.offline=true"));
         assertEquals("PASSIVE", conf.getProperty("spark.executorEnv.OMP_WAIT_POLICY"));
+    }
+
+    /** Authenticated and encrypted, the secret not in the file, and no driver UI open to the cluster network. */
+    @Test
+    void sparkDefaultsSecureTheClusterWithoutHoldingTheSecret() throws IOException {
+        Properties conf = sparkDefaults();
+        assertEquals("true", conf.getProperty("spark.authenticate"));
+        assertEquals(null, conf.getProperty("spark.authenticate.secret"), "a secret is never committed");
+        assertTrue(conf.getProperty("spark.authenticate.secret.file").startsWith("/"));
+        assertEquals("true", conf.getProperty("spark.network.crypto.enabled"));
+        assertEquals("true", conf.getProperty("spark.io.encryption.enabled"));
+        assertEquals("false", conf.getProperty("spark.ui.enabled"));
+        assertEquals("false", conf.getProperty("spark.master.rest.enabled"), "it would take submits without the secret");
+    }
+
+    /** standalone-start.sh stops before starting anything when the secret could be known to other users. */
+    @ParameterizedTest(name = "secret file {0}")
+    @CsvSource(delimiter = '|', value = {
+        "readable by others | rw-r--r-- | can be read by other users; chmod 600 it",
+        "missing            | ''        | is missing or empty"})
+    void standaloneStartRefusesASecretOthersCouldRead(String title, String mode, String expected) throws Exception {
+        Path secret = bin.resolve("secret");
+        if (!mode.isEmpty()) {
+            Files.writeString(secret, "s3cr3t");
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString(mode));
+        }
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", DEPLOY.resolve("standalone-start.sh").toString())
+                .redirectErrorStream(true).redirectOutput(bin.resolve("out.txt").toFile());
+        pb.environment().put("DEEPMOD_SPARK_RUN", bin.resolve("run").toString());
+        pb.environment().put("SPARK_AUTH_SECRET_FILE", secret.toString());
+        pb.environment().put("MASTER_PORT", Integer.toString(SparkTests.freePort()));
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String out = Files.readString(bin.resolve("out.txt"));
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains(secret + " " + expected), out);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(bin.resolve("run"))));
+        assertTrue(!Files.exists(bin.resolve("run/master.pid")), "nothing started");
     }
 
     @Test

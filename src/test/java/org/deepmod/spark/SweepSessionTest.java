@@ -1,18 +1,23 @@
 package org.deepmod.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.deepmod.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The settings a sweep's session gets: what executors need unless given, and the user's --conf first. */
 class SweepSessionTest {
@@ -64,6 +69,59 @@ class SweepSessionTest {
                 List.of("spark.executor.extraClassPath=/opt/deepmod/*"));
         assertTrue(!conf.contains("spark.jars"));
         assertEquals("spark://127.0.0.1:1", conf.get("spark.master"));
+    }
+
+    @ParameterizedTest(name = "SPARK_LOCAL_IP {0}, --conf {1}: UI enabled {2}")
+    @CsvSource({
+        "unset,  '',                     false",
+        "unset,  spark.ui.enabled=true,  true",
+        "127.0.0.1, '',                  true"})
+    void theUiIsOffUnlessItsAddressIsChosen(String localIp, String setting, boolean enabled) {
+        Map<String, String> environment = localIp.equals("unset") ? Map.of() : Map.of("SPARK_LOCAL_IP", localIp);
+        SparkConf conf = SweepSession.conf("app", null, setting.isEmpty() ? List.of() : List.of(setting), environment);
+        assertEquals(enabled, conf.getBoolean("spark.ui.enabled", true));
+    }
+
+    @Test
+    void aStandaloneDriverReadsTheSecretFromItsFileOrTheEnvironment(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("secret"), "s3cr3t\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        List<String> auth = List.of("spark.authenticate=true", "spark.authenticate.secret.file=" + file,
+                "spark.executor.extraClassPath=/opt/deepmod/*");
+        SparkConf fromFile = SweepSession.conf("app", "spark://127.0.0.1:1", auth, Map.of());
+        assertEquals("s3cr3t", fromFile.get("spark.authenticate.secret"), "as $(cat FILE) gives it to the daemons");
+        assertFalse(fromFile.contains("spark.authenticate.secret.file"), "Spark refuses secret files outside Kubernetes");
+
+        SparkConf fromEnvironment = SweepSession.conf("app", "spark://127.0.0.1:1", auth,
+                Map.of("_SPARK_AUTH_SECRET", "other"));
+        assertEquals("other", fromEnvironment.get("spark.authenticate.secret"));
+
+        SparkConf local = SweepSession.conf("app", "local[2]", auth, Map.of());
+        assertFalse(local.contains("spark.authenticate.secret"), "local Spark makes its own secret");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no secret anywhere      | ''       | ''          | spark.authenticate=true but the driver has no secret",
+        "a missing file          | missing  | ''          | spark.authenticate.secret.file: MISSING: no such file",
+        "a file others can read  | secret   | rw-r--r--   | can be read by other users (mode rw-r--r--); make it",
+        "an empty file           | empty    | rw-------   | spark.authenticate.secret.file: EMPTY is empty"})
+    void aStandaloneDriverWithoutAUsableSecretIsBadInput(String title, String name, String mode, String expected,
+                                                         @TempDir Path dir) throws IOException {
+        List<String> settings = new java.util.ArrayList<>(List.of("spark.authenticate=true",
+                "spark.executor.extraClassPath=/opt/deepmod/*"));
+        Path file = dir.resolve(name.isEmpty() ? "none" : name);
+        if (!name.isEmpty()) {
+            settings.add("spark.authenticate.secret.file=" + file);
+        }
+        if (!mode.isEmpty()) {
+            Files.writeString(file, name.equals("empty") ? "" : "s3cr3t");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        }
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> SweepSession.conf("app", "spark://127.0.0.1:1", settings, Map.of()));
+        String message = expected.replace("MISSING", file.toString()).replace("EMPTY", file.toString());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
     @Test
