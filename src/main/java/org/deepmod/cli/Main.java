@@ -47,6 +47,14 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** As {@link #execute(String...)}, with picocli's own messages (usage, errors) to these writers. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cmd = commandLine();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
+    }
+
     static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

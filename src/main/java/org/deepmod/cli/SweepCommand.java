@@ -61,8 +61,10 @@ public final class SweepCommand implements Callable<Integer> {
         SparkConf sparkConf = SweepSession.conf("deepmod sweep " + sweep.name(), master, conf);
         SweepPlan plan = SweepPlan.expand(sweep, new HadoopDataPaths(SweepSession.hadoopConf(sparkConf)));
         String output = out != null ? out : sweep.output();
-        // before Spark starts: a folder that cannot hold the results is named in seconds
-        new ResultStore(output, SweepSession.hadoopConf(sparkConf)).probe();
+        // before Spark starts: a folder that cannot hold the results, or that another sweep holds, is named at once
+        ResultStore store = new ResultStore(output, SweepSession.hadoopConf(sparkConf));
+        store.probe();
+        store.ensureUnlocked();
         Interrupts.whenInterrupted("interrupted; resume with --resume");
         SweepJob.Outcome outcome;
         try (SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate()) {

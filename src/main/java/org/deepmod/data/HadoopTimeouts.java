@@ -71,11 +71,11 @@ public final class HadoopTimeouts {
             }
         }
         String what = cause instanceof UnknownHostException ? "unknown host " + cause.getMessage()
-                : cause instanceof SocketTimeoutException ? "no answer in time"
+                : cause instanceof SocketTimeoutException ? "no answer within the client's timeouts, "
+                        + "ipc.client.rpc-timeout.ms and ipc.client.connect.timeout"
                 : cause instanceof ConnectException ? "connection refused"
                 : cause.getClass().getSimpleName();
-        return uri + ": cannot be reached (" + what + "; Hadoop's client gives up after the bounds of "
-                + "ipc.client.rpc-timeout.ms and ipc.client.connect.*)";
+        return uri + ": cannot be reached (" + what + ")";
     }
 
     /** An IOException as one line: the unreachable message, else its own first line. */

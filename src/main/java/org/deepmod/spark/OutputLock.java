@@ -80,9 +80,7 @@ public final class OutputLock implements AutoCloseable {
                 }
                 String stale = holder.staleness();
                 if (stale == null) {
-                    throw new BadInputException(output + ": another sweep is writing to this folder: "
-                            + holder.describe() + " (lock file " + file + "); wait for it to end, or delete the "
-                            + "lock file if that sweep is gone");
+                    throw held(output, file, holder);
                 }
                 out.println("taking over the lock of " + output + " from " + holder.describe() + ": " + stale);
                 fs.delete(file, false);
@@ -91,6 +89,27 @@ public final class OutputLock implements AutoCloseable {
         } catch (IOException e) {
             throw new BadInputException(org.deepmod.data.HadoopTimeouts.describe(file.toString(), e), e);
         }
+    }
+
+    /**
+     * Throws the same refusal as {@link #acquire} when a live sweep holds the folder's lock, without taking it:
+     * for the command line to stop before Spark starts.
+     */
+    public static void ensureFree(FileSystem fs, Path output) {
+        Path file = new Path(output, NAME);
+        try {
+            Holder holder = Holder.read(fs, file);
+            if (holder != null && holder.staleness() == null) {
+                throw held(output, file, holder);
+            }
+        } catch (IOException e) {
+            throw new BadInputException(org.deepmod.data.HadoopTimeouts.describe(file.toString(), e), e);
+        }
+    }
+
+    private static BadInputException held(Path output, Path file, Holder holder) {
+        return new BadInputException(output + ": another sweep is writing to this folder: " + holder.describe()
+                + " (lock file " + file + "); wait for it to end, or delete the lock file if that sweep is gone");
     }
 
     /** Creates the file with this content only if no file is there; false when one is. */

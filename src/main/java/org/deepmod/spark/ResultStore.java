@@ -65,6 +65,11 @@ public final class ResultStore {
         OutputFolder.probe(fs, output);
     }
 
+    /** Throws, naming the holder, when another sweep holds this folder ({@link OutputLock}); takes nothing. */
+    public void ensureUnlocked() {
+        OutputLock.ensureFree(fs, output);
+    }
+
     public Path output() {
         return output;
     }
