@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.SweepConfig;
@@ -31,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HdfsFaultsTest {
     /** Far below Hadoop's own 120 s answer timeout: the bound only keeps a broken case from hanging the build. */
     private static final long WAIT_BOUND_SECONDS = 60;
-    private static final String TINY_DATASET = "  dataset: {type: burgers-delta, t: {start: 0.5, stop: 5.0, count: 20}, "
-            + "x: {start: -3.0, stop: 4.0, count: 40}}";
 
     @TempDir
     Path dir;
@@ -99,8 +98,7 @@ class HdfsFaultsTest {
             assertOneLineNaming(bounded("run, data on a silent namenode", "run", run.toString(),
                     "--out", dir.resolve("run-out").toString()), data);
 
-            Path sweep = SparkTests.write(dir, "sweep.yaml", SweepFiles.tiny("seeds: 3\n").replace(TINY_DATASET,
-                    "  dataset: {type: file, path: " + data + ", truth: {u_xx: 0.1}}"));
+            Path sweep = SparkTests.write(dir, "sweep.yaml", SparkTests.withDataFile(SweepFiles.tiny("seeds: 3\n"), data));
             CliRun planning = bounded("sweep, data on a silent namenode", "sweep", sweep.toString(),
                     "--out", dir.resolve("sweep-out").toString(), "--master", "local[1]");
             assertOneLineNaming(planning, data);
@@ -133,15 +131,11 @@ class HdfsFaultsTest {
         MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf, dir.resolve("dfs").toFile()).numDataNodes(2).build();
         try {
             cluster.waitActive();
-            String hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+            String hdfs = SparkTests.hdfsWithBurgersData(cluster);
             FileSystem fs = cluster.getFileSystem();
-            fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(
-                    SparkTests.PROJECT.resolve("data/burgers-pdefind.npz").toAbsolutePath().toString()),
-                    new org.apache.hadoop.fs.Path(hdfs + "/data/burgers-pdefind.npz"));
             String output = hdfs + "/sweeps/restart";
-            Path file = SparkTests.write(dir, "restart.yaml", SweepFiles.tiny("seeds: 3\noutput: " + output + "\n")
-                    .replace(TINY_DATASET, "  dataset: {type: file, path: " + hdfs
-                            + "/data/burgers-pdefind.npz, truth: {u_xx: 0.1, u*u_x: -1.0}}"));
+            Path file = SparkTests.write(dir, "restart.yaml", SparkTests.withDataFile(
+                    SweepFiles.tiny("seeds: 3\noutput: " + output + "\n"), hdfs + "/data/burgers-pdefind.npz"));
 
             CompletableFuture<CliRun> sweep = CompletableFuture.supplyAsync(() -> CliRun.of("sweep", file.toString(),
                     "--master", "local[2]", "--conf", "spark.ui.enabled=false",

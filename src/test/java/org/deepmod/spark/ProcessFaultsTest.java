@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.SweepFiles;
 import org.deepmod.experiment.SweepPlan;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.SweepConfig;
@@ -88,9 +89,8 @@ class ResumeFaultsTest {
     void aDataFileCorrectedInPlaceIsNoticedOnResume() throws Exception {
         Path data = dir.resolve("burgers.npz");
         Files.writeString(data, "not a numpy file");
-        Path file = SparkTests.write(dir, "file.yaml", SweepFiles.tiny("seeds: 2\n").replace(
-                "  dataset: {type: burgers-delta, t: {start: 0.5, stop: 5.0, count: 20}, x: {start: -3.0, stop: 4.0, "
-                        + "count: 40}}", "  dataset: {type: file, path: " + data + ", truth: {u_xx: 0.1, u*u_x: -1.0}}"));
+        Path file = SparkTests.write(dir, "file.yaml", SparkTests.withDataFile(SweepFiles.tiny("seeds: 2\n"),
+                data.toString()));
         Path out = dir.resolve("out");
         CliRun broken = sweep(file, out);
         assertEquals(Main.EXIT_RUNS_UNSUCCESSFUL, broken.code(), broken.err());

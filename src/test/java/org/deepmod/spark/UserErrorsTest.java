@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.SweepFiles;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,14 +1,13 @@
-package org.deepmod.spark;
+package org.deepmod.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.deepmod.cli.Main;
 
 /** The command line run in this JVM, its exit code and both output streams captured. */
-record CliRun(int code, String out, String err) {
-    static CliRun of(String... args) {
+public record CliRun(int code, String out, String err) {
+    public static CliRun of(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
