@@ -18,15 +18,21 @@ final class Interrupts {
 
     /** Installs the handler (once per process: from {@link Main#main}, not in tests that call Main.execute). */
     static void install() {
-        Signal.handle(new Signal("INT"), signal -> {
-            interrupted = true;
-            System.out.flush();
-            System.err.println(message);
-            System.err.flush();
-            // from another thread: exit waits for the hooks, which must not wait for this signal handler
-            Thread exit = new Thread(() -> System.exit(Main.EXIT_INTERRUPTED), "deepmod interrupted");
-            exit.start();
-        });
+        try {
+            Signal.handle(new Signal("INT"), Interrupts::interrupt);
+        } catch (IllegalArgumentException e) {
+            // SIGINT is not ours to handle (java -Xrs, or ignored by the parent): the JVM's default stays
+        }
+    }
+
+    private static void interrupt(Signal signal) {
+        interrupted = true;
+        System.out.flush();
+        System.err.println(message);
+        System.err.flush();
+        // from another thread: exit waits for the hooks, which must not wait for this signal handler
+        Thread exit = new Thread(() -> System.exit(Main.EXIT_INTERRUPTED), "deepmod interrupted");
+        exit.start();
     }
 
     /** What Ctrl-C prints while this command runs. */
