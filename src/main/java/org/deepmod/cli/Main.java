@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code deepmod} command line, a contract scripts rely on (README, "Command line"): exit 0 done, 2 bad input,
- * 1 anything else.
+ * 1 anything else, 3 for a sweep that ended with FAILED or DIVERGED runs, 130 for Ctrl-C.
  */
 @Command(name = "deepmod",
         mixinStandardHelpOptions = true,
@@ -24,6 +24,10 @@ public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    /** A sweep ended, but some of its runs FAILED or DIVERGED (or have no valid result). */
+    public static final int EXIT_RUNS_UNSUCCESSFUL = 3;
+    /** Ctrl-C (128 + SIGINT, as shells report it). */
+    public static final int EXIT_INTERRUPTED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,6 +38,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Interrupts.install();
         System.exit(execute(args));
     }
 
@@ -42,9 +47,20 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** As {@link #execute(String...)}, with picocli's own messages (usage, errors) to these writers. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cmd = commandLine();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
+    }
+
     static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (Interrupts.interrupted()) {
+                return EXIT_INTERRUPTED; // what Ctrl-C broke is no error of its own: the line is printed
+            }
             Throwable cause = ex;
             while (cause != null && !(cause instanceof BadInputException)) {
                 cause = cause.getCause();

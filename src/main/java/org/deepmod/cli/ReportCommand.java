@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepmod.BadInputException;
+import org.deepmod.experiment.ResultSchema;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.report.Trace;
 import org.deepmod.report.TraceReader;
+import org.deepmod.spark.ResultStore;
 import org.deepmod.spark.SweepSummary;
 import org.deepmod.training.TraceEntry;
 import picocli.CommandLine.Command;
@@ -28,16 +30,30 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": " + (Files.exists(dir) ? "is a file, not a results folder"
+                    : "no such folder"));
+        }
         Path summary = dir.resolve("summary.json");
         Path result = dir.resolve("result.json");
         if (Files.isRegularFile(summary)) {
-            System.out.println(read(summary, SweepSummary::fromJson).table());
+            reportSkippedRuns();
+            SweepSummary sweep = read(summary, SweepSummary::fromJson);
+            if (sweep.name() == null || sweep.configurations() == null) {
+                throw new BadInputException(summary + ": not a sweep summary (no name or configurations)");
+            }
+            System.out.println(sweep.table());
             return Main.EXIT_OK;
         }
         if (!Files.isRegularFile(result)) {
             throw new BadInputException(dir + ": neither result.json (a run) nor summary.json (a sweep) is there");
         }
-        RunResult run = read(result, json -> RunCommand.JSON.readValue(json, RunResult.class));
+        RunResult run;
+        try {
+            run = ResultSchema.parse(Files.readAllBytes(result), null);
+        } catch (ResultSchema.InvalidResultException e) {
+            throw new BadInputException(result + ": not a valid result: " + e.getMessage());
+        }
         Path tracePath = dir.resolve("trace.jsonl");
         List<TraceEntry> entries = List.of();
         if (Files.isRegularFile(tracePath)) {
@@ -49,6 +65,14 @@ public final class ReportCommand implements Callable<Integer> {
         RunCommand.writePlots(dir, run, entries);
         RunCommand.printSummary(run);
         return Main.EXIT_OK;
+    }
+
+    /** A sweep's run files that are not valid results are left out of any report: say which and why. */
+    private void reportSkippedRuns() {
+        ResultStore store = new ResultStore(dir.toAbsolutePath().toString(), new org.apache.hadoop.conf.Configuration());
+        for (ResultStore.Invalid bad : store.readValid(store.existing()).invalid()) {
+            System.err.println("deepmod report: skipped " + bad.describe());
+        }
     }
 
     private interface Parser<T> {

@@ -22,6 +22,7 @@ import org.deepmod.report.LossPlot;
 import org.deepmod.report.MaskPlot;
 import org.deepmod.library.TermNames;
 import org.deepmod.report.TraceWriter;
+import org.deepmod.storage.OutputFolder;
 import org.deepmod.training.TraceEntry;
 import org.deepmod.training.TrainingListener;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig run = RunConfig.parse(tree, config.toString());
         LocalRunner.checkMemory(run, config.toString(), Runtime.getRuntime().maxMemory());
         Path dir = out != null ? out : Path.of("out", run.name());
-        Files.createDirectories(dir);
+        OutputFolder.probe(dir);
         System.out.println("deepmod run " + run.name() + " (run " + run.runId() + "), results in " + dir);
         RunOutcome outcome;
         long start = System.nanoTime();

@@ -10,6 +10,7 @@ import org.deepmod.BadInputException;
 import org.deepmod.experiment.SweepConfig;
 import org.deepmod.experiment.SweepPlan;
 import org.deepmod.spark.HadoopDataPaths;
+import org.deepmod.spark.ResultStore;
 import org.deepmod.spark.SweepJob;
 import org.deepmod.spark.SweepSession;
 import picocli.CommandLine.Command;
@@ -19,9 +20,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"A sweep of DeepMoD runs on Spark: one task per run, results in DIR/runs/<runId>.json, then "
                 + "DIR/results.parquet, DIR/results.csv, DIR/summary.json and a table per configuration.",
-                "Every run is validated before Spark starts (exit code 2 with every problem and its path in the "
-                        + "file). Exit code 0 when the sweep ran to its end, FAILED runs included (their reasons "
-                        + "are in the results)."})
+                "Every run is validated, and DIR created and written to, before Spark starts; one sweep at a time "
+                        + "per DIR (a lock file, DIR/_deepmod.lock).",
+                "Exit codes: 0 every run has a result and none FAILED or DIVERGED (runs left out by --limit "
+                        + "aside); 3 the sweep ended but some runs FAILED or DIVERGED (their reasons are in the "
+                        + "results); 2 bad input (every problem with its place in the file), an unwritable DIR, "
+                        + "or DIR in use by another sweep; 130 Ctrl-C (resume with --resume); 1 anything else."})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "the sweep file (base run config and axes)")
     Path sweepFile;
@@ -34,8 +38,12 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Spark master (spark://host:7077, k8s://..., local[4]); default: spark-submit's, else local[*]")
     String master;
 
-    @Option(names = "--resume", description = "skip every run whose result exists in DIR/runs")
+    @Option(names = "--resume", description = "skip every run with a valid result in DIR/runs, unless its data "
+            + "file changed since (invalid result files are moved to DIR/runs/_invalid and their runs trained again)")
     boolean resume;
+
+    @Option(names = "--retry-failed", description = "with --resume: train the runs whose result is FAILED again")
+    boolean retryFailed;
 
     @Option(names = "--limit", paramLabel = "N",
             description = "train at most N (at least 1) of the runs still to do; the others are left for --resume")
@@ -49,12 +57,30 @@ public final class SweepCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new BadInputException("--limit " + limit + ": expected at least 1 (leave --limit out to train every run)");
         }
+        if (retryFailed && !resume) {
+            throw new BadInputException("--retry-failed: only with --resume (without it every run is trained)");
+        }
+        int runLimit = limit == null ? 0 : limit;
         SweepConfig sweep = SweepConfig.read(sweepFile);
         SparkConf sparkConf = SweepSession.conf("deepmod sweep " + sweep.name(), master, conf);
         SweepPlan plan = SweepPlan.expand(sweep, new HadoopDataPaths(SweepSession.hadoopConf(sparkConf)));
         String output = out != null ? out : sweep.output();
+        // before Spark starts: a folder that cannot hold the results, or that another sweep holds, is named at once
+        ResultStore store = new ResultStore(output, SweepSession.hadoopConf(sparkConf));
+        store.probe();
+        store.ensureUnlocked();
+        Interrupts.whenInterrupted("interrupted; resume with --resume");
+        SweepJob.Outcome outcome;
         try (SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate()) {
-            SweepJob.run(spark, plan, new SweepJob.Options(output, resume, limit == null ? 0 : limit, 10_000), System.out);
+            outcome = SweepJob.run(spark, plan, new SweepJob.Options(output, resume, runLimit, 10_000, retryFailed),
+                    System.out);
+        }
+        int missing = runLimit > 0 ? 0 : outcome.missing();
+        if (outcome.unsuccessful() > 0 || missing > 0) {
+            System.out.printf("exit code %d: %d run(s) FAILED or DIVERGED%s (the reasons are in %s/runs)%n",
+                    Main.EXIT_RUNS_UNSUCCESSFUL, outcome.unsuccessful(),
+                    missing > 0 ? ", " + missing + " without a valid result" : "", outcome.output());
+            return Main.EXIT_RUNS_UNSUCCESSFUL;
         }
         return Main.EXIT_OK;
     }

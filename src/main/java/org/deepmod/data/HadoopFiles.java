@@ -37,7 +37,7 @@ final class HadoopFiles {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw failure(file, "cannot read", e);
         }
     }
 
@@ -47,8 +47,16 @@ final class HadoopFiles {
             OpenFile open = open(file, conf);
             return new BufferedReader(new InputStreamReader(open.fs.open(open.path), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot open: " + e.getMessage(), e);
+            throw failure(file, "cannot open", e);
         }
+    }
+
+    /** An unreachable file system is the user's to fix (a wrong host, a namenode down): one line, exit 2. */
+    private static RuntimeException failure(String file, String what, IOException e) {
+        if (HadoopTimeouts.isUnreachable(e)) {
+            return new BadInputException(HadoopTimeouts.unreachable(file, e), e);
+        }
+        return new UncheckedIOException(file + ": " + what + ": " + e.getMessage(), e);
     }
 
     private record OpenFile(FileSystem fs, Path path, FileStatus status) {
@@ -57,7 +65,13 @@ final class HadoopFiles {
     /** The file system and status of an existing regular file; else a message naming the file. */
     private static OpenFile open(String file, Configuration conf) throws IOException {
         Path path = path(file);
-        FileSystem fs = FileSystem.get(path.toUri(), conf);
+        FileSystem fs;
+        try {
+            fs = FileSystem.get(path.toUri(), HadoopTimeouts.apply(new Configuration(conf)));
+        } catch (IllegalArgumentException e) { // an unknown host, from the client's constructor
+            throw new BadInputException(HadoopTimeouts.isUnreachable(e) ? HadoopTimeouts.unreachable(file, e)
+                    : file + ": " + e.getMessage(), e);
+        }
         FileStatus status;
         try {
             status = fs.getFileStatus(path);

@@ -209,6 +209,6 @@ public final class LocalRunner {
                 t.seconds(), env.deviceNote(), terms, u.mask(), u.coefficients(), u.coefficientsNormalized(),
                 u.estimatorCoefficients(), probabilities, u.equation(), t.mse(), t.reg(), t.testMse(),
                 t.maskUpdates(), truth == null ? null : new TreeMap<>(truth), correct, errors,
-                outputs > 1 ? perOutput : null, config.toTree());
+                outputs > 1 ? perOutput : null, config.toTree(), null);
     }
 }

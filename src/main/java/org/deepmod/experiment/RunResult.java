@@ -12,6 +12,8 @@ import java.util.Map;
  * {@code estimatorCoefficients} are the estimator's normalised coefficients at the last mask update.
  * {@code truth}, {@code correctSupport} and {@code coefficientErrors} (relative, per true term) are present
  * where the truth is known. With several outputs, the top-level arrays describe u and {@code outputs} all.
+ * {@code dataFingerprint} (sweeps, file datasets) is the size and modification time of the data file the run
+ * read, so that a resumed sweep notices a file changed at the same path.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(
@@ -37,7 +39,8 @@ public record RunResult(
         Boolean correctSupport,
         Map<String, Double> coefficientErrors,
         List<OutputResult> outputs,
-        JsonNode config) {
+        JsonNode config,
+        String dataFingerprint) {
 
     /** The discovered equation of one output. */
     public record OutputResult(String output, boolean[] mask, double[] coefficients, double[] coefficientsNormalized,
@@ -47,6 +50,13 @@ public record RunResult(
     /** A run that could not train: the reason is kept and the sweep goes on. */
     public static RunResult failed(String runId, String name, String reason, double seconds, JsonNode config) {
         return new RunResult(runId, name, "FAILED", reason, 0, seconds, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, config);
+                null, null, null, null, null, null, null, null, null, config, null);
+    }
+
+    /** This result, recording the data file it was trained on. */
+    public RunResult withDataFingerprint(String fingerprint) {
+        return new RunResult(runId, name, status, reason, iterations, seconds, device, terms, mask, coefficients,
+                coefficientsNormalized, estimatorCoefficients, probabilities, equation, mse, reg, testMse, maskUpdates,
+                truth, correctSupport, coefficientErrors, outputs, config, fingerprint);
     }
 }

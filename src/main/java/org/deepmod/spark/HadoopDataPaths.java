@@ -1,10 +1,14 @@
 package org.deepmod.spark;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.deepmod.BadInputException;
+import org.deepmod.data.HadoopTimeouts;
 import org.deepmod.experiment.SweepPlan;
 
 /**
@@ -14,23 +18,40 @@ import org.deepmod.experiment.SweepPlan;
  */
 public final class HadoopDataPaths implements SweepPlan.DataPaths {
     private final Configuration conf;
+    /**
+     * Each path is looked at once, its answer (or its problem) kept: every run of a sweep names the same file,
+     * and an unreachable namenode would otherwise cost its timeout once per run.
+     */
+    private final Map<String, Supplier<String>> resolved = new HashMap<>();
 
     public HadoopDataPaths(Configuration conf) {
-        this.conf = conf;
+        this.conf = HadoopTimeouts.apply(new Configuration(conf));
     }
 
     @Override
     public String resolve(String path) {
-        Path p = new Path(path);
+        return resolved.computeIfAbsent(path, this::lookUp).get();
+    }
+
+    private Supplier<String> lookUp(String path) {
         try {
+            Path p = new Path(path);
             FileSystem fs = p.getFileSystem(conf);
             Path qualified = fs.makeQualified(p);
             if (!fs.isFile(qualified)) {
-                throw new BadInputException(path + ": no such data file (" + qualified + ")");
+                return problem(path + ": no such data file (" + qualified + ")");
             }
-            return qualified.toString();
+            String answer = qualified.toString();
+            return () -> answer;
         } catch (IOException | IllegalArgumentException e) {
-            throw new BadInputException(path + ": cannot be reached: " + e.getMessage(), e);
+            return problem(HadoopTimeouts.isUnreachable(e) ? HadoopTimeouts.unreachable(path, e)
+                    : path + ": cannot be reached: " + e.getMessage());
         }
+    }
+
+    private static Supplier<String> problem(String message) {
+        return () -> {
+            throw new BadInputException(message);
+        };
     }
 }

@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,17 +21,24 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.deepmod.BadInputException;
+import org.deepmod.data.HadoopTimeouts;
+import org.deepmod.experiment.ResultSchema;
 import org.deepmod.experiment.RunResult;
+import org.deepmod.storage.OutputFolder;
 
 /**
  * A sweep's run results, {@code <output>/runs/<runId>.json}, through Hadoop's FileSystem so that the output
  * folder may be local or {@code hdfs://}. A result is written whole to {@code <output>/_tmp/} and renamed
  * into place, so a reader (a resumed driver, a report) sees either no file or a complete one, never half a
- * result from a task that died while writing.
+ * result from a task that died while writing. Results are checked when read ({@link ResultSchema}): a file
+ * that is not a valid result is reported, never counted, and a sweep sets it aside ({@link #setAside}).
  */
 public final class ResultStore {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String SUFFIX = ".json";
+    /** Under runs/: result files that were not valid results, set aside. */
+    public static final String INVALID = "_invalid";
 
     private final FileSystem fs;
     private final Path output;
@@ -39,15 +48,26 @@ public final class ResultStore {
     public ResultStore(String output, Configuration conf) {
         try {
             Path out = new Path(output);
-            FileSystem fileSystem = out.getFileSystem(conf);
+            FileSystem fileSystem = out.getFileSystem(HadoopTimeouts.apply(new Configuration(conf)));
             // The checksummed local file system would leave a .crc beside every result.
             this.fs = fileSystem instanceof LocalFileSystem local ? local.getRaw() : fileSystem;
             this.output = fs.makeQualified(out);
             this.runs = new Path(this.output, "runs");
             this.tmp = new Path(this.output, "_tmp");
-        } catch (IOException e) {
-            throw new UncheckedIOException(output + ": " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) { // an unknown host, a path that is no URI
+            throw new BadInputException(HadoopTimeouts.isUnreachable(e) ? HadoopTimeouts.unreachable(output, e)
+                    : output + ": not a usable output folder: " + e.getMessage(), e);
         }
+    }
+
+    /** Creates the output folder and proves it writable before anything trains ({@link OutputFolder}). */
+    public void probe() {
+        OutputFolder.probe(fs, output);
+    }
+
+    /** Throws, naming the holder, when another sweep holds this folder ({@link OutputLock}); takes nothing. */
+    public void ensureUnlocked() {
+        OutputLock.ensureFree(fs, output);
     }
 
     public Path output() {
@@ -124,24 +144,79 @@ public final class ResultStore {
         return ids;
     }
 
-    public RunResult read(String runId) {
-        Path p = pathOf(runId);
-        try (InputStream in = fs.open(p)) {
-            return JSON.readValue(in, RunResult.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(p + ": cannot read the result: " + e.getMessage(), e);
+    /** A result file that is not a valid result, and why. */
+    public record Invalid(String runId, Path file, String reason) {
+        public String describe() {
+            return file + ": " + reason;
         }
     }
 
-    /** The results of these runs that exist, by runId, in the given order. */
+    /** Results read: the valid ones by runId, in the order asked, and the files that are not. */
+    public record Read(Map<String, RunResult> valid, List<Invalid> invalid) {
+    }
+
+    /** The result of a run, checked ({@link ResultSchema}); a file that is no valid result is bad input, named. */
+    public RunResult read(String runId) {
+        try {
+            return parse(runId);
+        } catch (ResultSchema.InvalidResultException e) {
+            throw new BadInputException(pathOf(runId) + ": not a valid result: " + e.getMessage());
+        }
+    }
+
+    private RunResult parse(String runId) throws ResultSchema.InvalidResultException {
+        Path p = pathOf(runId);
+        byte[] bytes;
+        try (InputStream in = fs.open(p)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": cannot read the result: " + e.getMessage(), e);
+        }
+        return ResultSchema.parse(bytes, runId);
+    }
+
+    /** The results of these runs that exist, by runId, in the given order; invalid files are left out. */
     public Map<String, RunResult> readAll(Collection<String> runIds) {
+        return readValid(runIds).valid();
+    }
+
+    /** The results of these runs that exist, split into valid ones and files that are not valid results. */
+    public Read readValid(Collection<String> runIds) {
         Set<String> present = existing();
-        Map<String, RunResult> out = new LinkedHashMap<>();
+        Map<String, RunResult> valid = new LinkedHashMap<>();
+        List<Invalid> invalid = new ArrayList<>();
         for (String id : runIds) {
             if (present.contains(id)) {
-                out.put(id, read(id));
+                try {
+                    valid.put(id, parse(id));
+                } catch (ResultSchema.InvalidResultException e) {
+                    invalid.add(new Invalid(id, pathOf(id), e.getMessage()));
+                }
             }
         }
-        return out;
+        return new Read(valid, invalid);
+    }
+
+    /**
+     * Moves an invalid result out of the runs folder, to {@code runs/_invalid/<runId>-<time>.json} with the
+     * reason beside it ({@code .reason.txt}), so that its run counts as missing and is trained again, and the
+     * file stays for whoever wants to see what went wrong. Returns where it went.
+     */
+    public Path setAside(Invalid bad) {
+        Path folder = new Path(runs, INVALID);
+        String stem = bad.runId() + "-" + System.currentTimeMillis();
+        Path target = new Path(folder, stem + SUFFIX);
+        try {
+            fs.mkdirs(folder);
+            if (!fs.rename(bad.file(), target)) {
+                throw new IOException("cannot rename " + bad.file() + " to " + target);
+            }
+            try (OutputStream out = fs.create(new Path(folder, stem + ".reason.txt"), true)) {
+                out.write((bad.file() + ": " + bad.reason() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(bad.file() + ": cannot move the invalid result aside: " + e.getMessage(), e);
+        }
     }
 }

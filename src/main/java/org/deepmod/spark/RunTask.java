@@ -44,6 +44,9 @@ final class RunTask implements Function<RunSpec, String> {
     public String call(RunSpec spec) throws Exception {
         Configuration conf = hadoop.value().get();
         JsonNode tree = JSON.readTree(spec.configJson());
+        // looked at before training: a file changed during the run is then noticed by the next --resume
+        String fingerprint = DataFingerprints.dataFile(spec.configJson())
+                .map(file -> DataFingerprints.fingerprint(file, conf)).orElse(null);
         long start = System.nanoTime();
         RunResult result;
         try {
@@ -66,7 +69,7 @@ final class RunTask implements Function<RunSpec, String> {
             failedRuns.add(1);
         }
         // A result that cannot be written fails the task, and Spark retries it.
-        new ResultStore(output, conf).write(result);
+        new ResultStore(output, conf).write(result.withDataFingerprint(fingerprint));
         trainedRuns.add(spec.runId());
         return spec.runId() + " " + result.status();
     }

@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
@@ -37,11 +39,16 @@ public final class SweepJob {
     }
 
     /**
-     * @param output  results folder, local or hdfs:// (qualified here, so executors elsewhere find it)
-     * @param resume  skip runs whose result exists
-     * @param limit   train at most this many of the runs still to do (0: all); the rest stay for --resume
+     * @param output       results folder, local or hdfs:// (qualified here, so executors elsewhere find it)
+     * @param resume       skip runs whose result exists (and is valid, and was trained on the data file as it is)
+     * @param limit        train at most this many of the runs still to do (0: all); the rest stay for --resume
+     * @param retryFailed  with resume, train the runs whose result is FAILED again
      */
-    public record Options(String output, boolean resume, int limit, long progressMillis) {
+    public record Options(String output, boolean resume, int limit, long progressMillis, boolean retryFailed) {
+        public Options(String output, boolean resume, int limit, long progressMillis) {
+            this(output, resume, limit, progressMillis, false);
+        }
+
         public static Options of(String output, boolean resume) {
             return new Options(output, resume, 0, 10_000);
         }
@@ -49,20 +56,38 @@ public final class SweepJob {
 
     /**
      * What one invocation did: runs planned, skipped as already done, trained now (in {@code trainingSeconds}
-     * of wall time: the Spark job alone, without gathering the results), and what the results say.
+     * of wall time: the Spark job alone, without gathering the results), and what the results say;
+     * {@code unsuccessful} counts the results that are FAILED or DIVERGED.
      */
     public record Outcome(int planned, int resumed, int trained, int missing, double trainingSeconds,
-                          SweepSummary summary, String output) {
+                          SweepSummary summary, String output, int unsuccessful) {
     }
 
+    /**
+     * Checks that the output folder can be written (before anything trains), takes its lock for the whole
+     * sweep, then trains and aggregates. A folder that cannot be written, or that another sweep holds, throws a
+     * {@link org.deepmod.BadInputException} naming it.
+     */
     public static Outcome run(SparkSession spark, SweepPlan plan, Options options, PrintStream out) {
         ResultStore store = new ResultStore(options.output(), spark.sparkContext().hadoopConfiguration());
+        store.probe();
+        try (OutputLock lock = OutputLock.acquire(store.fileSystem(), store.output(), out)) {
+            // what the tasks of a killed driver left half-written: no task of a sweep on this folder runs now
+            store.clearTemporary();
+            return runLocked(spark, plan, options, store, out);
+        }
+    }
+
+    private static Outcome runLocked(SparkSession spark, SweepPlan plan, Options options, ResultStore store,
+                                     PrintStream out) {
         String output = store.output().toString();
-        Set<String> existing = store.existing();
+        Set<String> done = options.resume()
+                ? resumable(store, plan, options.retryFailed(), spark.sparkContext().hadoopConfiguration(), out)
+                : Set.of();
         List<RunSpec> todo = new ArrayList<>();
         int resumed = 0;
         for (RunSpec run : plan.runs()) {
-            if (options.resume() && existing.contains(run.runId())) {
+            if (done.contains(run.runId())) {
                 resumed++;
             } else if (options.limit() <= 0 || todo.size() < options.limit()) {
                 todo.add(run);
@@ -77,7 +102,9 @@ public final class SweepJob {
                 : train(spark, plan.name(), plan.runs().size(), todo, resumed, store, options, out);
         double trainingSeconds = (System.nanoTime() - start) / 1e9;
 
-        Map<String, RunResult> results = store.readAll(plan.runs().stream().map(RunSpec::runId).toList());
+        ResultStore.Read read = store.readValid(plan.runs().stream().map(RunSpec::runId).toList());
+        setAside(store, read.invalid(), "it counts as missing", out);
+        Map<String, RunResult> results = read.valid();
         Dataset<Row> table = ResultsTable.build(spark, plan.runs(), results, plan.axisPaths());
         ResultsTable.write(table, store);
         SweepSummary summary = SweepAggregation.summarise(table, plan, output);
@@ -85,8 +112,53 @@ public final class SweepJob {
         store.clearTemporary();
         out.println(summary.table());
         out.flush();
+        int unsuccessful = (int) results.values().stream()
+                .filter(r -> "FAILED".equals(r.status()) || "DIVERGED".equals(r.status())).count();
         return new Outcome(plan.runs().size(), resumed, trained, plan.runs().size() - results.size(), trainingSeconds,
-                summary, output);
+                summary, output, unsuccessful);
+    }
+
+    /**
+     * The runs --resume skips: those with a valid result, unless it is FAILED and {@code retryFailed}, or its
+     * data file changed since it was trained (told, per file). Invalid result files are set aside first.
+     */
+    private static Set<String> resumable(ResultStore store, SweepPlan plan, boolean retryFailed,
+                                         org.apache.hadoop.conf.Configuration hadoop, PrintStream out) {
+        ResultStore.Read read = store.readValid(plan.runs().stream().map(RunSpec::runId).toList());
+        setAside(store, read.invalid(), "its run is trained again", out);
+        DataFingerprints now = new DataFingerprints(hadoop);
+        Map<String, List<String>> changed = new LinkedHashMap<>(); // data file -> fingerprints its results record
+        int failed = 0;
+        Set<String> done = new HashSet<>();
+        for (RunSpec run : plan.runs()) {
+            RunResult r = read.valid().get(run.runId());
+            if (r == null) {
+                continue;
+            }
+            if (retryFailed && "FAILED".equals(r.status())) {
+                failed++;
+                continue;
+            }
+            Optional<String> file = DataFingerprints.dataFile(run.configJson());
+            if (file.isPresent() && r.dataFingerprint() != null && !r.dataFingerprint().equals(now.of(file.get()))) {
+                changed.computeIfAbsent(file.get(), f -> new ArrayList<>()).add(r.dataFingerprint());
+                continue;
+            }
+            done.add(run.runId());
+        }
+        changed.forEach((file, was) -> out.printf("data file %s changed since %d result(s) were trained on it "
+                + "(%s; now %s): they are trained again%n", file, was.size(), was.get(0), now.of(file)));
+        if (failed > 0) {
+            out.printf("--retry-failed: %d FAILED run(s) are trained again%n", failed);
+        }
+        return done;
+    }
+
+    private static void setAside(ResultStore store, List<ResultStore.Invalid> invalid, String consequence,
+                                 PrintStream out) {
+        for (ResultStore.Invalid bad : invalid) {
+            out.printf("not a valid result, moved to %s (%s): %s%n", store.setAside(bad), consequence, bad.describe());
+        }
     }
 
     private static int train(SparkSession spark, String name, int planned, List<RunSpec> todo, int resumed,

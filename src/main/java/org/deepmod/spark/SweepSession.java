@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.BadInputException;
+import org.deepmod.data.HadoopTimeouts;
 
 /**
  * The Spark session of a sweep. The master comes from {@code --master}, else from spark-submit (which passes
@@ -67,6 +68,8 @@ public final class SweepSession {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
+        // bounded waits on HDFS in the driver and in every executor (the user's spark.hadoop.* wins)
+        HadoopTimeouts.DEFAULTS.forEach((key, value) -> conf.setIfMissing("spark.hadoop." + key, value));
         conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
         conf.setIfMissing("spark.executorEnv.DJL_CACHE_DIR", djlCacheDir());
         // training steps allocate MB-sized tensors: keep them in glibc's heap, not mapped and unmapped each step

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.RunResult;
@@ -31,15 +30,9 @@ class HdfsSweepTest {
         MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf, dir.resolve("dfs").toFile()).numDataNodes(1).build();
         try {
             cluster.waitActive();
-            String hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
-            FileSystem fs = cluster.getFileSystem();
-            fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(
-                    SparkTests.PROJECT.resolve("data/burgers-pdefind.npz").toAbsolutePath().toString()),
-                    new org.apache.hadoop.fs.Path(hdfs + "/data/burgers-pdefind.npz"));
-            String yaml = SweepFiles.tiny("seeds: 3\noutput: " + hdfs + "/sweeps/pdefind\n")
-                    .replace("  dataset: {type: burgers-delta, t: {start: 0.5, stop: 5.0, count: 20}, x: {start: -3.0, "
-                            + "stop: 4.0, count: 40}}", "  dataset: {type: file, path: " + hdfs
-                            + "/data/burgers-pdefind.npz, truth: {u_xx: 0.1, u*u_x: -1.0}}");
+            String hdfs = SparkTests.hdfsWithBurgersData(cluster);
+            String yaml = SparkTests.withDataFile(SweepFiles.tiny("seeds: 3\noutput: " + hdfs + "/sweeps/pdefind\n"),
+                    hdfs + "/data/burgers-pdefind.npz");
             Path file = SparkTests.write(dir, "pdefind.yaml", yaml);
 
             int exit = Main.execute("sweep", file.toString(), "--master", "local[2]", "--conf", "spark.ui.enabled=false");

@@ -26,7 +26,7 @@ class ResultStoreTest {
         return new RunResult(runId, "r", status, "why", 10, 1.5, "cpu", List.of("u_x", "u_xx"),
                 new boolean[] {false, true}, new double[] {0, 0.1}, new double[] {0, 0.5}, null, null, "u_t = 0.1*u_xx",
                 0.01, 0.001, 0.02, 2, Map.of("u_xx", 0.1), true, Map.of("u_xx", 0.0),
-                null, JsonNodeFactory.instance.objectNode().put("noise", 0.1));
+                null, JsonNodeFactory.instance.objectNode().put("noise", 0.1), null);
     }
 
     @Test

@@ -32,6 +32,21 @@ final class SparkTests {
     /** The tiny Burgers sweep: 2 noise levels × 4 seeds = 8 runs of a few seconds each. */
     static final String EIGHT_RUNS = SweepFiles.tiny("axes: {noise: [0.0, 0.1]}\nseeds: 4\n");
 
+    /** The tiny sweep's generated Burgers data replaced by a data file (PDE-FIND's Burgers truth). */
+    static String withDataFile(String tinyYaml, String path) {
+        return tinyYaml.replace("  dataset: {type: burgers-delta, t: {start: 0.5, stop: 5.0, count: 20}, x: {start: -3.0, "
+                + "stop: 4.0, count: 40}}", "  dataset: {type: file, path: " + path + ", truth: {u_xx: 0.1, u*u_x: -1.0}}");
+    }
+
+    /** A MiniDFSCluster's URI, with data/burgers-pdefind.npz copied to /data/ there. */
+    static String hdfsWithBurgersData(org.apache.hadoop.hdfs.MiniDFSCluster cluster) throws IOException {
+        String hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+        cluster.getFileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(
+                PROJECT.resolve("data/burgers-pdefind.npz").toAbsolutePath().toString()),
+                new org.apache.hadoop.fs.Path(hdfs + "/data/burgers-pdefind.npz"));
+        return hdfs;
+    }
+
     static Path write(Path dir, String name, String yaml) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, yaml);

@@ -1,0 +1,83 @@
+package org.deepmod.spark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The command line in a JVM of its own, as bin/deepmod starts it (this JVM's module flags, the test class path,
+ * the command line's quiet logging), for the faults that need a process to kill. Every process started here is
+ * killed, with its children, by {@link #close}.
+ */
+final class ChildJvm implements AutoCloseable {
+    private final List<Process> started = new ArrayList<>();
+
+    /** Starts {@code deepmod ARGS}, both output streams to {@code log}. */
+    Process deepmod(Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("--add-") || flag.startsWith("--enable-native-access") || flag.startsWith("-XX:+Ignore")
+                    || flag.startsWith("-Dio.netty")) {
+                command.add(flag);
+            }
+        }
+        command.addAll(List.of("-Xmx1g", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true",
+                "-Dlog4j2.configurationFile=" + SparkTests.PROJECT.resolve("src/main/resources/log4j2-cli.properties")
+                        .toAbsolutePath()));
+        if (System.getProperty("DJL_CACHE_DIR") != null) {
+            command.add("-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.deepmod.cli.Main"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        started.add(p);
+        return p;
+    }
+
+    /** Waits for the condition, failing if the process ends first or the bound passes (so no test hangs). */
+    static void await(Process p, Path log, long seconds, String what, BooleanSupplier condition)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (!p.isAlive()) {
+                throw new AssertionError("the process ended (" + p.exitValue() + ") before " + what + ":\n"
+                        + Files.readString(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no " + what + " within " + seconds + " s:\n" + Files.readString(log));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Result files in a local output folder's runs/. */
+    static long results(Path output) {
+        try (var files = Files.list(output.resolve("runs"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Sends a signal (kill -SIGNAL pid). */
+    static void signal(Process p, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + p.pid() + " failed");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.deepmod.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.deepmod.cli.CliRun;
+import org.deepmod.cli.Main;
+import org.deepmod.experiment.SweepFiles;
+import org.deepmod.experiment.SweepPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults of the driver process, with real processes: the sweep runs in a JVM of its own (the command line, as
+ * bin/deepmod starts it) that is killed with SIGKILL, interrupted with SIGINT, or raced by a second sweep.
+ */
+class ProcessFaultsTest {
+    /** Four tiny runs on local[1]: they end one by one, so a fault lands between results. */
+    private static final String FOUR_RUNS = SweepFiles.tiny("axes: {noise: [0.0, 0.1]}\nseeds: 2\n");
+    private static final long BOUND_SECONDS = 240;
+
+    @TempDir
+    Path dir;
+
+    private Process sweep(ChildJvm jvm, Path sweep, Path out, String... more) throws IOException {
+        String[] args = {"sweep", sweep.toString(), "--master", "local[1]", "--out", out.toString(),
+                "--conf", "spark.ui.enabled=false"};
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+        return jvm.deepmod(dir.resolve("driver.log"), all);
+    }
+
+    /** kill -9 of the driver between results, then --resume: exactly the runs without a result are trained. */
+    @Test
+    void aKilledDriverIsResumedTrainingExactlyTheMissingRuns() throws Exception {
+        Path file = SparkTests.write(dir, "four.yaml", FOUR_RUNS);
+        Path out = dir.resolve("out");
+        Set<String> before;
+        try (ChildJvm jvm = new ChildJvm()) {
+            Process driver = sweep(jvm, file, out);
+            ChildJvm.await(driver, dir.resolve("driver.log"), BOUND_SECONDS, "a result",
+                    () -> ChildJvm.results(out) >= 1);
+            driver.destroyForcibly(); // SIGKILL: no hook runs, the lock and _tmp stay behind
+            assertTrue(driver.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(137, driver.exitValue());
+        }
+        assertTrue(Files.exists(out.resolve(OutputLock.NAME)), "the killed driver could not release its lock");
+        ResultStore store = new ResultStore(out.toString(), new Configuration());
+        before = new TreeSet<>(store.existing());
+        assertTrue(before.size() >= 1 && before.size() < 4, before.toString());
+        Map<String, Long> times = modificationTimes(out, before);
+
+        SweepPlan plan = SparkTests.plan(file);
+        SparkSession spark = SparkTests.session("local[2]");
+        SparkTests.Captured log = new SparkTests.Captured();
+        SweepJob.Outcome outcome;
+        try {
+            outcome = SweepJob.run(spark, plan, SweepJob.Options.of(out.toString(), true), log.out);
+        } finally {
+            spark.stop();
+        }
+        assertTrue(log.text().contains("taking over the lock"), log.text());
+        assertTrue(log.text().contains("is gone"), log.text());
+        assertEquals(before.size(), outcome.resumed());
+        assertEquals(4 - before.size(), outcome.trained(), "exactly the runs without a result");
+        SweepChecks.assertComplete(out.toString(), plan, new Configuration());
+        assertEquals(times, modificationTimes(out, before), "a result that was there is not written again");
+        assertFalse(Files.exists(out.resolve(OutputLock.NAME)), "the lock is released at the end");
+    }
+
+    /** A second sweep on a folder a live sweep holds stops at once, exit 2, naming the holder; the first ends well. */
+    @Test
+    void aSecondSweepOnTheSameFolderStopsAtOnceNamingTheFirst() throws Exception {
+        // two runs are enough: the second sweep comes while the first holds the lock, before it trains
+        Path file = SparkTests.write(dir, "two.yaml", SweepFiles.tiny("seeds: 2\n"));
+        Path out = dir.resolve("out");
+        try (ChildJvm jvm = new ChildJvm()) {
+            Process first = sweep(jvm, file, out, "--resume");
+            ChildJvm.await(first, dir.resolve("driver.log"), BOUND_SECONDS, "the lock",
+                    () -> Files.exists(out.resolve(OutputLock.NAME)));
+
+            CliRun second = CliRun.of("sweep", file.toString(), "--out", out.toString(), "--resume",
+                    "--master", "local[1]", "--conf", "spark.ui.enabled=false");
+            assertEquals(Main.EXIT_BAD_INPUT, second.code(), second.err());
+            assertTrue(second.err().contains("another sweep is writing to this folder"), second.err());
+            assertTrue(second.err().contains("pid " + first.pid()), second.err());
+            assertTrue(second.err().contains(out.toString()), second.err());
+            assertEquals(1, second.err().lines().count(), "one line: " + second.err());
+
+            assertTrue(first.waitFor(BOUND_SECONDS, TimeUnit.SECONDS), "the first sweep ends");
+            String log = Files.readString(dir.resolve("driver.log"));
+            assertEquals(0, first.exitValue(), log);
+            assertTrue(log.contains("2 to train"), log);
+        }
+        SweepChecks.assertComplete(out.toString(), SparkTests.plan(file), new Configuration());
+        assertFalse(Files.exists(out.resolve(OutputLock.NAME)));
+    }
+
+    /** Ctrl-C: one line, exit 130, Spark's temporary folders removed, the lock released. */
+    @Test
+    void ctrlCStopsTheSweepWithOneLineAndExit130() throws Exception {
+        Path file = SparkTests.write(dir, "four.yaml", FOUR_RUNS);
+        Path out = dir.resolve("out");
+        Path local = Files.createDirectories(dir.resolve("spark-local"));
+        try (ChildJvm jvm = new ChildJvm()) {
+            Process driver = sweep(jvm, file, out, "--conf", "spark.local.dir=" + local);
+            ChildJvm.await(driver, dir.resolve("driver.log"), BOUND_SECONDS, "a result",
+                    () -> ChildJvm.results(out) >= 1);
+            assertTrue(listing(local).length() > 0, "Spark's temporary folders while it runs");
+            ChildJvm.signal(driver, "INT");
+            assertTrue(driver.waitFor(60, TimeUnit.SECONDS), "Ctrl-C ends the sweep");
+            String log = Files.readString(dir.resolve("driver.log"));
+            assertEquals(Main.EXIT_INTERRUPTED, driver.exitValue(), log);
+            assertTrue(log.contains("interrupted; resume with --resume"), log);
+            assertFalse(log.contains("Exception"), log);
+            assertFalse(log.contains("\tat "), log);
+        }
+        assertEquals("", listing(local), "Spark removed its temporary folders");
+        assertFalse(Files.exists(out.resolve(OutputLock.NAME)), "the lock is released");
+        assertTrue(ChildJvm.results(out) < 4, "interrupted before the end");
+    }
+
+    private static String listing(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return String.join(" ", files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    private static Map<String, Long> modificationTimes(Path out, Set<String> ids) throws IOException {
+        Map<String, Long> times = new java.util.TreeMap<>();
+        for (String id : ids) {
+            times.put(id, Files.getLastModifiedTime(out.resolve("runs/" + id + ".json")).toMillis());
+        }
+        return times;
+    }
+}
