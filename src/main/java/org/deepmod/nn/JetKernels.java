@@ -59,7 +59,7 @@ final class JetKernels {
         }
     }
 
-    private static final VectorSpecies<Float> LANES = VectorWidth.FLOATS;
+    private static final VectorSpecies<Float> LANES = VectorWidth.Chosen.FLOATS;
     /**
      * The output layer's dot products add in eight partial sums whatever the kernels' width: the pad units of a
      * wider layer add exact zeros, so a run gives the same numbers, to the bit, on AVX2 and AVX-512 machines.

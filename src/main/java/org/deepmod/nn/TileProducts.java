@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * units add exact zeros), so results depend neither on the JIT nor on the width.
  */
 final class TileProducts {
-    static final VectorSpecies<Float> LANES = VectorWidth.FLOATS;
+    static final VectorSpecies<Float> LANES = VectorWidth.Chosen.FLOATS;
     private static final int L = LANES.length();
     /** Rows of a block; tiles are a multiple of it. */
     static final int BLOCK_ROWS = 6;

@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * results, and with them a whole run, would depend on the JIT's timing.
  */
 final class VectorMath {
-    private static final VectorSpecies<Float> LANES = VectorWidth.FLOATS;
+    private static final VectorSpecies<Float> LANES = VectorWidth.Chosen.FLOATS;
 
     private VectorMath() {
     }

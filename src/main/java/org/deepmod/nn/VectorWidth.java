@@ -16,17 +16,26 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorWidth {
     public static final String PROPERTY = "deepmod.vector.bits";
 
-    static final VectorSpecies<Float> FLOATS = fromProperty();
+    /**
+     * The chosen species, in a class of its own: it is initialised at the first kernel's use, not when
+     * {@link #species} checks a value before the property is set ({@code bench step --vector-bits}).
+     */
+    static final class Chosen {
+        static final VectorSpecies<Float> FLOATS = fromProperty();
 
-    private VectorWidth() {
+        private Chosen() {
+        }
+
+        private static VectorSpecies<Float> fromProperty() {
+            try {
+                return species(System.getProperty(PROPERTY));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(PROPERTY + ": " + e.getMessage(), e);
+            }
+        }
     }
 
-    private static VectorSpecies<Float> fromProperty() {
-        try {
-            return species(System.getProperty(PROPERTY));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PROPERTY + ": " + e.getMessage(), e);
-        }
+    private VectorWidth() {
     }
 
     /**
@@ -48,12 +57,12 @@ public final class VectorWidth {
 
     /** Bits of a vector in the kernels. */
     public static int bits() {
-        return FLOATS.vectorBitSize();
+        return Chosen.FLOATS.vectorBitSize();
     }
 
     /** Floats per vector in the kernels. */
     public static int lanes() {
-        return FLOATS.length();
+        return Chosen.FLOATS.length();
     }
 
     /** Bits of the CPU's preferred float vector (what the kernels use unless told otherwise). */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * uncomputed fails the test.
  */
 class VectorMathTest {
-    private static final VectorSpecies<Float> LANES = VectorWidth.FLOATS;
+    private static final VectorSpecies<Float> LANES = VectorWidth.Chosen.FLOATS;
 
     /** A function of one vector that writes its results for the vector's points into arrays at an offset. */
     private interface VectorKernel {
