@@ -78,12 +78,29 @@ final class SweepChecks {
             }
             Set<String> terms = new HashSet<>();
             masked.forEach(r -> terms.addAll(r.terms()));
-            assertEquals(terms, c.frequencies().keySet(), "a frequency for every term of the library");
+            SweepSummary.FieldStatistics u = c.field("u");
+            if (masked.isEmpty()) {
+                assertEquals(null, u, "no field statistics without a finished run");
+                continue;
+            }
+            assertEquals(terms, u.terms().stream().map(SweepSummary.TermStatistics::term).collect(Collectors.toSet()),
+                    "statistics for every term of the library");
+            assertEquals(masked.size(), u.finished());
             for (String term : terms) {
-                long selected = masked.stream().filter(r -> r.mask()[r.terms().indexOf(term)]).count();
-                assertNotNull(c.frequencies().get(term));
-                assertEquals((double) selected / masked.size(), c.frequencies().get(term), 1e-12,
+                List<Double> chosen = masked.stream().filter(r -> r.mask()[r.terms().indexOf(term)])
+                        .map(r -> r.coefficients()[r.terms().indexOf(term)]).sorted().toList();
+                SweepSummary.TermStatistics t = u.term(term);
+                assertNotNull(t);
+                assertEquals(chosen.size(), t.selected(), c.configuration() + " " + term);
+                assertEquals((double) chosen.size() / masked.size(), t.frequency(), 1e-12,
                         c.configuration() + " " + term);
+                if (!chosen.isEmpty()) {
+                    int n = chosen.size();
+                    double median = n % 2 == 1 ? chosen.get(n / 2) : (chosen.get(n / 2 - 1) + chosen.get(n / 2)) / 2;
+                    assertEquals(median, t.median(), 1e-12, c.configuration() + " " + term + " median");
+                    assertEquals(chosen.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), t.mean(),
+                            1e-12);
+                }
             }
         }
     }
