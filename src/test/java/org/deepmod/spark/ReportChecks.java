@@ -118,6 +118,18 @@ final class ReportChecks {
         }
     }
 
+    /** The element with this id (a page without a DTD declares no ID attributes for getElementById). */
+    static Element byId(Document page, String id) {
+        NodeList all = page.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (id.equals(e.getAttribute("id"))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     static List<Element> tagged(Document page) {
         List<Element> out = new ArrayList<>();
         NodeList all = page.getElementsByTagName("*");

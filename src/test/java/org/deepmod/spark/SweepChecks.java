@@ -48,6 +48,36 @@ final class SweepChecks {
         return results;
     }
 
+    /**
+     * The report of a sweep that trained: index.html parses, every picture it shows or links (the runs' mask and
+     * loss pictures among them) decodes, every run has its gzipped trace, and the page lists every run.
+     */
+    static void assertReport(String output, SweepPlan plan, Configuration conf) throws IOException {
+        ResultStore store = new ResultStore(output, conf);
+        Path folder = new Path(store.output(), "report");
+        org.w3c.dom.Document page = ReportChecks.parse(ReportChecks.read(store.fileSystem(), new Path(folder,
+                "index.html")));
+        int pictures = ReportChecks.assertPicturesDecode(store.fileSystem(), folder, page);
+        long trained = plan.runs().stream().filter(r -> !store.read(r.runId()).status().equals("FAILED")).count();
+        assertTrue(pictures >= 2 * trained + 2, pictures + " pictures: each trained run's mask and loss, the sweep's");
+        for (RunSpec run : plan.runs()) {
+            if (!store.read(run.runId()).status().equals("FAILED")) {
+                byte[] gz = ReportChecks.read(store.fileSystem(), new Path(store.artefactsOf(run.runId()),
+                        "trace.jsonl.gz"));
+                org.deepmod.report.Trace trace = org.deepmod.report.TraceReader.read(new java.io.InputStreamReader(
+                        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz)),
+                        StandardCharsets.UTF_8), run.runId());
+                RunResult result = store.read(run.runId());
+                assertEquals(result.terms(), trace.terms());
+                int last = trace.entries().get(trace.entries().size() - 1).iteration();
+                int every = result.config().path("training").path("writeIterations").asInt();
+                assertTrue(last < result.iterations() && last >= result.iterations() - every,
+                        "the trace ends at the run's last write iteration: " + last + " of " + result.iterations());
+            }
+            assertNotNull(ReportChecks.byId(page, "run-" + run.runId()), run.runId() + " is listed");
+        }
+    }
+
     static SweepSummary readSummary(ResultStore store) throws IOException {
         try (InputStream in = store.fileSystem().open(new Path(store.output(), "summary.json"))) {
             return SweepSummary.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
