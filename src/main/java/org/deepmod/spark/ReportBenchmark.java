@@ -43,8 +43,9 @@ public final class ReportBenchmark {
         out.printf("bench report: %d synthetic run files written to %s in %.1f s%n", runs, output,
                 (System.nanoTime() - start) / 1e9);
         long session = System.nanoTime();
-        try (SparkSession spark = SparkSession.builder().config(SweepSession.conf("deepmod bench report", master,
-                List.of("spark.ui.enabled=false"))).getOrCreate()) {
+        SparkSession spark = SparkSession.builder().config(SweepSession.conf("deepmod bench report", master,
+                List.of("spark.ui.enabled=false"))).getOrCreate();
+        try {
             double startup = (System.nanoTime() - session) / 1e9;
             SweepReportJob.Outcome o = SweepReportJob.run(spark, output, null);
             out.printf("deepmod report on %s: %d runs, %d configurations: run files read in %.1f s, statistics and "
@@ -52,6 +53,8 @@ public final class ReportBenchmark {
                     master, o.runFiles(), o.summary().configurations().size(), o.readSeconds(),
                     o.totalSeconds() - o.readSeconds(), o.totalSeconds(), startup);
             out.println("report: " + o.report() + " (left in place to look at)");
+        } finally {
+            spark.stop();
         }
         if (index.runs().size() != runs) {
             throw new IllegalStateException("wrote " + index.runs().size() + " runs, not " + runs);
