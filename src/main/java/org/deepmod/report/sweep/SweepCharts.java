@@ -164,8 +164,9 @@ public final class SweepCharts {
         marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(marker);
         // the axis must show the truth even when every median is far from it
-        double low = Math.min(truth, data.getSeriesCount() == 0 ? truth : lowest(data));
-        double high = Math.max(truth, data.getSeriesCount() == 0 ? truth : highest(data));
+        double[] extremes = extremes(data);
+        double low = extremes == null ? truth : Math.min(truth, extremes[0]);
+        double high = extremes == null ? truth : Math.max(truth, extremes[1]);
         double pad = Math.max(1e-9, 0.08 * (high - low == 0 ? Math.abs(truth) : high - low));
         value.setRange(low - pad, high + pad);
         Charts.writePng(chart, png, WIDTH, HEIGHT);
@@ -247,24 +248,17 @@ public final class SweepCharts {
         return axis;
     }
 
-    private static double lowest(YIntervalSeriesCollection data) {
+    /** The lowest band start and highest band end over every series: {low, high}; null when there is no point. */
+    private static double[] extremes(YIntervalSeriesCollection data) {
         double low = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            for (int i = 0; i < data.getItemCount(s); i++) {
-                low = Math.min(low, data.getStartYValue(s, i));
-            }
-        }
-        return Double.isFinite(low) ? low : 0;
-    }
-
-    private static double highest(YIntervalSeriesCollection data) {
         double high = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < data.getSeriesCount(); s++) {
             for (int i = 0; i < data.getItemCount(s); i++) {
+                low = Math.min(low, data.getStartYValue(s, i));
                 high = Math.max(high, data.getEndYValue(s, i));
             }
         }
-        return Double.isFinite(high) ? high : 0;
+        return Double.isFinite(low) ? new double[] {low, high} : null;
     }
 
     static String format(double v) {
