@@ -41,9 +41,10 @@ public final class SweepOutputs {
         return summary;
     }
 
-    /** The report's path, for people: <output>/report/index.html. */
+    /** The report's path, for people: <output>/report/index.html (a plain path on the local disk). */
     public static String reportPath(ResultStore store) {
-        return new Path(new Path(store.output(), SweepReport.FOLDER), SweepReport.INDEX).toString();
+        Path index = new Path(new Path(store.output(), SweepReport.FOLDER), SweepReport.INDEX);
+        return "file".equals(index.toUri().getScheme()) ? index.toUri().getPath() : index.toString();
     }
 
     private static void writeReport(ResultStore store, SweepSummary summary, List<RunSpec> runs,

@@ -100,7 +100,11 @@ public final class SweepCharts {
             }
             NumberAxis axis = new NumberAxis(xLabel);
             axis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
-            axis.setAutoRangeIncludesZero(true);
+            // every noise level of the sweep, also where a line has no point (a term nobody selected)
+            double low = lines.values().stream().flatMap(List::stream).mapToDouble(Point::x).min().orElse(0);
+            double high = lines.values().stream().flatMap(List::stream).mapToDouble(Point::x).max().orElse(1);
+            double pad = high > low ? 0.03 * (high - low) : 0.05;
+            axis.setRange(Math.min(0, low) - pad, high + pad);
             return style(axis);
         }
 
@@ -192,9 +196,11 @@ public final class SweepCharts {
         CategoryAxis categories = new CategoryAxis("configuration");
         categories.setLabelFont(Charts.LABEL);
         categories.setTickLabelFont(Charts.TICK);
-        categories.setMaximumCategoryLabelLines(2);
-        if (configurations.size() > 4) {
-            categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        // a few configurations: labels wrapped under their boxes; many: vertical (a slanted first label would
+        // run off the picture's left edge)
+        categories.setMaximumCategoryLabelLines(3);
+        if (configurations.size() > 8) {
+            categories.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
         }
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(categories);
         plot.setGap(12);
@@ -203,7 +209,7 @@ public final class SweepCharts {
         JFreeChart chart = new JFreeChart("Iterations and time per run (box: quartiles, whiskers: 1.5 IQR)",
                 Charts.TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        int height = HEIGHT + 120 + (configurations.size() > 4 ? 120 : 0);
+        int height = HEIGHT + 120 + (configurations.size() > 8 ? 160 : 0);
         Charts.writePng(chart, png, WIDTH, height);
     }
 

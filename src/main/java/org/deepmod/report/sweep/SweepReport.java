@@ -36,8 +36,8 @@ public final class SweepReport {
             h1{font-size:26px} h2{font-size:20px;margin-top:32px;border-bottom:1px solid #ccc}
             table{border-collapse:collapse;margin:8px 0;font-size:14px}
             th,td{border:1px solid #ccc;padding:3px 7px;text-align:left;vertical-align:top}
-            th{background:#f2f2f2} td.n{text-align:right;font-variant-numeric:tabular-nums}
-            td.heat{text-align:center;min-width:48px} .eq{font-family:monospace}
+            th{background:#f2f2f2} td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            td.heat{text-align:center;min-width:48px} .eq{font-family:monospace;white-space:nowrap}
             .ok{color:#16632b;font-weight:bold} .bad{color:#a01818;font-weight:bold} .note{color:#555;font-size:14px}
             img{border:1px solid #ddd;margin:6px 0;max-width:100%}
             """;
@@ -149,12 +149,28 @@ public final class SweepReport {
     private static void consensus(Html page, SweepSummary s) {
         page.element("h2", "Consensus equations", "id", "consensus");
         page.element("p", "Per configuration (all axes but the seed) and field: the terms selected in at least "
-                + Html.percent(s.consensusThreshold()) + " of the finished runs with their median coefficients, "
-                + "beside the truth. Success: runs whose selected terms are exactly the true ones (failed runs count "
-                + "as not found), with the Wilson 95 % interval.", "class", "note");
+                + Html.percent(s.consensusThreshold()) + " of the finished runs with their median coefficients. "
+                + "Statuses: CONVERGED / MAX_ITERATIONS / DIVERGED / FAILED. Success: runs whose selected terms are "
+                + "exactly the true ones (failed runs count as not found), with the Wilson 95 % interval.",
+                "class", "note");
+        Map<String, java.util.Set<String>> truths = new LinkedHashMap<>();
+        for (Configuration c : s.configurations()) {
+            for (FieldStatistics f : c.fields()) {
+                if (f.truth() != null) {
+                    truths.computeIfAbsent(f.field(), k -> new java.util.LinkedHashSet<>())
+                            .add(trueEquation(f.field(), f.truth(), s.terms()));
+                }
+            }
+        }
+        page.open("p").text("Truth: ");
+        if (truths.isEmpty()) {
+            page.text("unknown (no run knows its true equation).");
+        }
+        truths.values().forEach(t -> page.element("span", String.join(" or ", t), "class", "eq").text("   "));
+        page.close("p");
         page.open("table", "id", "consensus-table").open("tr");
-        for (String h : List.of("configuration", "field", "runs", "CONVERGED", "MAX_ITERATIONS", "DIVERGED", "FAILED",
-                "success", "rate", "95 % interval", "consensus equation", "truth", "support", "coefficient errors")) {
+        for (String h : List.of("configuration", "field", "runs", "statuses", "success", "95 % interval",
+                "consensus equation", "support", "coefficient errors")) {
             page.element("th", h);
         }
         page.close("tr");
@@ -168,31 +184,36 @@ public final class SweepReport {
             for (FieldStatistics f : fields) {
                 page.open("tr").element("td", c.configuration()).element("td", f == null ? "–" : f.field());
                 page.number(key + ".runs", Integer.toString(c.runs()));
-                for (String status : SweepSummary.STATUSES) {
-                    page.number(key + ".status." + status, Integer.toString(c.statuses().get(status)));
+                page.open("td", "class", "n");
+                for (int k = 0; k < SweepSummary.STATUSES.size(); k++) {
+                    String status = SweepSummary.STATUSES.get(k);
+                    page.text(k == 0 ? "" : " / ").element("span", Integer.toString(c.statuses().get(status)),
+                            "data-of", key + ".status." + status, "title", status);
                 }
+                page.close("td");
                 boolean perField = c.fields().size() > 1 && f != null;
                 Integer correct = perField ? f.correct() : c.correct();
                 Double rate = perField ? f.successRate() : c.successRate();
                 SweepSummary.Interval interval = perField ? f.successInterval() : c.successInterval();
                 String at = perField ? key + "." + f.field() : key;
                 if (correct == null) {
-                    page.element("td", "no truth").element("td", "–").element("td", "–");
+                    page.element("td", "no truth").element("td", "–");
                 } else {
-                    page.number(at + ".correct", Integer.toString(correct)).percent(at + ".successRate", rate);
+                    page.open("td", "class", "n").element("span", Integer.toString(correct), "data-of",
+                            at + ".correct").text("/" + c.runs() + " = ").element("span", Html.percent(rate),
+                            "data-of", at + ".successRate").close("td");
                     page.open("td", "class", "n").element("span", Html.percent(interval.low()), "data-of",
                             at + ".successLow").text(" – ").element("span", Html.percent(interval.high()),
                             "data-of", at + ".successHigh").close("td");
                 }
                 if (f == null || f.consensus() == null) {
-                    page.element("td", "no finished run").element("td", "").element("td", "").element("td", "");
+                    page.element("td", "no finished run").element("td", "").element("td", "");
                     page.close("tr");
                     continue;
                 }
                 page.open("td", "class", "eq");
                 consensusEquation(page, key + "." + f.field(), f);
                 page.close("td");
-                page.element("td", f.truth() == null ? "unknown" : trueEquation(f.field(), f.truth()), "class", "eq");
                 Boolean ok = f.consensus().correctSupport();
                 page.element("td", ok == null ? "–" : ok ? "the true terms" : "other terms", "class",
                         ok == null ? null : ok ? "ok" : "bad");
@@ -229,8 +250,11 @@ public final class SweepReport {
         }
     }
 
-    private static String trueEquation(String field, Map<String, Double> truth) {
+    /** The true equation with its terms in library order (those the library lacks last). */
+    private static String trueEquation(String field, Map<String, Double> truth, List<String> library) {
         List<String> terms = new ArrayList<>(truth.keySet());
+        terms.sort(java.util.Comparator.comparingInt(t -> library.contains(t) ? library.indexOf(t)
+                : Integer.MAX_VALUE));
         double[] values = terms.stream().mapToDouble(truth::get).toArray();
         boolean[] all = new boolean[terms.size()];
         java.util.Arrays.fill(all, true);
