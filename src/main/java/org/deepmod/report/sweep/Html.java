@@ -50,6 +50,15 @@ final class Html {
         return this;
     }
 
+    /** Opens a table and writes its header row. */
+    Html table(String id, String... headers) {
+        open("table", "id", id).open("tr");
+        for (String h : headers) {
+            element("th", h);
+        }
+        return close("tr");
+    }
+
     /** An element holding text. */
     Html element(String tag, String text, String... attributes) {
         return open(tag, attributes).text(text).close(tag);

@@ -168,12 +168,8 @@ public final class SweepReport {
         }
         truths.values().forEach(t -> page.element("span", String.join(" or ", t), "class", "eq").text("   "));
         page.close("p");
-        page.open("table", "id", "consensus-table").open("tr");
-        for (String h : List.of("configuration", "field", "runs", "statuses", "success", "95 % interval",
-                "consensus equation", "support", "coefficient errors")) {
-            page.element("th", h);
-        }
-        page.close("tr");
+        page.table("consensus-table", "configuration", "field", "runs", "statuses", "success", "95 % interval",
+                "consensus equation", "support", "coefficient errors");
         for (int i = 0; i < s.configurations().size(); i++) {
             Configuration c = s.configurations().get(i);
             String key = "c" + i;
@@ -340,12 +336,8 @@ public final class SweepReport {
                 + "(Wilson 95 % interval) and, over the runs that selected it, the coefficient's mean, sample standard "
                 + "deviation, median and 5-95 % range (data units), and the median's relative error to the truth.",
                 "class", "note");
-        page.open("table", "id", "term-table").open("tr");
-        for (String h : List.of("configuration", "field", "term", "selected", "frequency", "95 % interval", "mean",
-                "sd", "median", "5 %", "95 %", "truth", "median error")) {
-            page.element("th", h);
-        }
-        page.close("tr");
+        page.table("term-table", "configuration", "field", "term", "selected", "frequency", "95 % interval", "mean",
+                "sd", "median", "5 %", "95 %", "truth", "median error");
         for (int i = 0; i < s.configurations().size(); i++) {
             Configuration c = s.configurations().get(i);
             for (FieldStatistics f : c.fields()) {
@@ -379,12 +371,8 @@ public final class SweepReport {
             SweepCharts.timing(configurations, runs, png);
         }
         image(page, "timing.png", "iterations and seconds per run, per configuration");
-        page.open("table", "id", "timing-table").open("tr");
-        for (String h : List.of("configuration", "iterations: median", "5 %", "95 %", "mean", "seconds: median",
-                "5 %", "95 %", "mean")) {
-            page.element("th", h);
-        }
-        page.close("tr");
+        page.table("timing-table", "configuration", "iterations: median", "5 %", "95 %", "mean", "seconds: median",
+                "5 %", "95 %", "mean");
         for (int i = 0; i < s.configurations().size(); i++) {
             Configuration c = s.configurations().get(i);
             page.open("tr").element("td", c.configuration());
@@ -402,12 +390,8 @@ public final class SweepReport {
     }
 
     private static void runTable(Html page, List<ReportRun> runs) {
-        page.open("table", "id", "run-table").open("tr");
-        for (String h : List.of("run", "configuration", "seed", "status", "iterations", "seconds", "true terms",
-                "equation", "mask over training")) {
-            page.element("th", h);
-        }
-        page.close("tr");
+        page.table("run-table", "run", "configuration", "seed", "status", "iterations", "seconds", "true terms",
+                "equation", "mask over training");
         for (ReportRun r : runs) {
             page.open("tr", "id", "run-" + r.runId()).element("td", r.runId(), "class", "eq")
                     .element("td", r.configuration()).number("run." + r.runId() + ".seed", Long.toString(r.seed()))
