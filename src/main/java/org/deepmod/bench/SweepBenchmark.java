@@ -81,10 +81,10 @@ public final class SweepBenchmark {
             wall[slots - 1] = timed.seconds();
             training[slots - 1] = timed.outcome().trainingSeconds();
             line(report, out, "local[%d]: %d runs trained in %.1f s -> %.0f runs/hour; with the results gathered "
-                    + "(parquet, csv, summary) %.1f s -> %.0f runs/hour; a run took %.2f s inside its task; this "
+                    + "(parquet, csv, statistics, summary, report) %.1f s -> %.0f runs/hour; a run took %.2f s inside its task; this "
                     + "process used %.2f cores on average", slots, runs, training[slots - 1],
                     runs * 3600 / training[slots - 1], wall[slots - 1], runs * 3600 / wall[slots - 1],
-                    timed.outcome().summary().configurations().get(0).meanSeconds(), timed.cores());
+                    timed.outcome().summary().configurations().get(0).seconds().mean(), timed.cores());
         }
         Double process = processSeconds(work);
         if (process != null) {

@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /** Benchmarks: figures for notes, never assertions in tests. The reference's figures are printed alongside. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks (ms per step, seconds per run, estimator calls, runs per hour).",
+        description = "Benchmarks (ms per step, seconds per run, estimator calls, runs per hour, seconds per report).",
         subcommands = {BenchCommand.Step.class, BenchCommand.Run.class, BenchCommand.Sparse.class,
-                BenchCommand.Sweep.class})
+                BenchCommand.Sweep.class, BenchCommand.Report.class})
 public final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -181,6 +181,23 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             SweepBenchmark.run(runs, System.out);
+            return Main.EXIT_OK;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "deepmod report on a synthetic sweep of many run files (written to a temporary folder): "
+                    + "seconds to read them and to rebuild the statistics and the report.")
+    static final class Report implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "10000", description = "run files (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default ${DEFAULT-VALUE})")
+        String master;
+
+        @Override
+        public Integer call() {
+            org.deepmod.spark.ReportBenchmark.run(runs, master, System.out);
             return Main.EXIT_OK;
         }
     }

@@ -18,9 +18,8 @@ import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunOutcome;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.report.EquationFormatter;
-import org.deepmod.report.LossPlot;
-import org.deepmod.report.MaskPlot;
-import org.deepmod.library.TermNames;
+import org.deepmod.report.ReportFiles;
+import org.deepmod.report.RunPictures;
 import org.deepmod.report.TraceWriter;
 import org.deepmod.storage.OutputFolder;
 import org.deepmod.training.TraceEntry;
@@ -96,15 +95,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** mask.png (one per output) and loss.png from a run's trace; nothing for an empty trace. */
     static void writePlots(Path dir, RunResult result, List<TraceEntry> trace) throws IOException {
-        if (trace.isEmpty()) {
-            return;
-        }
-        int outputs = result.outputs() == null ? 1 : result.outputs().size();
-        for (int k = 0; k < outputs; k++) {
-            MaskPlot.write(trace, result.terms(), k,
-                    dir.resolve(k == 0 ? "mask.png" : "mask-" + TermNames.output(k) + ".png"));
-        }
-        LossPlot.write(trace, dir.resolve("loss.png"));
+        RunPictures.write(trace, result.terms(), result.outputs() == null ? 1 : result.outputs().size(),
+                ReportFiles.in(dir));
     }
 
     /** The status line, the discovered equation, and the comparison with the truth where it is known. */

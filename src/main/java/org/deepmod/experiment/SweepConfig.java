@@ -28,11 +28,16 @@ import org.deepmod.BadInputException;
  *     network.hidden: [[20, 20], [50, 50, 50, 50]]
  *     training.maxIterations: [2000, 10000]
  * seeds: 10                           # shorthand for the axis seed: [0, ..., 9]; or a list of seeds
+ * report: {consensus: 0.5}            # optional: the fraction of finished runs a consensus term needs
  * </pre>
  *
  * Parsing checks the file's shape (every problem with its path); {@link SweepPlan} then checks every run.
  */
-public record SweepConfig(String source, String name, String output, SweepBase base, List<AxisGroup> groups) {
+public record SweepConfig(String source, String name, String output, SweepBase base, List<AxisGroup> groups,
+                          double consensus) {
+    /** The default of {@code report: {consensus: ...}}: terms selected in at least half the finished runs. */
+    public static final double DEFAULT_CONSENSUS = 0.5;
+
 
     static final String ZIP = "zip";
     /** A grid this large is a typo (a seeds count, a list pasted twice), not an experiment. */
@@ -67,12 +72,18 @@ public record SweepConfig(String source, String name, String output, SweepBase b
             groups.add(AxisGroup.of(seeds));
         }
         checkEachPathOnce(groups, problems);
+        double consensus = DEFAULT_CONSENSUS;
+        if (r.has("report")) {
+            ConfigReader report = r.child("report");
+            consensus = report.number("consensus", DEFAULT_CONSENSUS, 0.0, 1.0);
+            report.finish();
+        }
         r.finish();
         if (!problems.isEmpty()) {
             problems.addAll(baseOnlyProblems(base, groups, source));
             throw new ConfigException(source, problems);
         }
-        return new SweepConfig(source, name, output, base, groups);
+        return new SweepConfig(source, name, output, base, groups, consensus);
     }
 
     private static SweepBase readBase(JsonNode base, JsonNode set, Path folder, List<String> problems) {

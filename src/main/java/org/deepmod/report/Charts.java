@@ -20,18 +20,18 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 
-/** What the plots share: headless PNG output, fonts, colours, mask-update markers. */
-final class Charts {
+/** What the plots (a run's and a sweep report's) share: headless PNG output, fonts, colours, mask-update markers. */
+public final class Charts {
     static {
         useHeadlessUnlessSet(); // before the fonts and colours below
     }
 
-    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    public static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+    public static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    public static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     /** Buckets per line for {@link Downsample}: a few pixels each at the default sizes. */
     static final int LINE_BUCKETS = 250;
-    static final Color GRID = new Color(0xDDDDDD);
+    public static final Color GRID = new Color(0xDDDDDD);
     private static final Color MARKER = new Color(0x80, 0x80, 0x80, 0xA0);
     private static final Stroke MARKER_STROKE = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {4f, 3f}, 0f);
@@ -51,13 +51,13 @@ final class Charts {
      * Plots are drawn on clusters and in CI, where there is no display; an explicit setting wins. AWT reads
      * the property once, when its first class (even java.awt.Color) initialises: call this before.
      */
-    static void useHeadlessUnlessSet() {
+    public static void useHeadlessUnlessSet() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
     }
 
-    static Color colour(int series) {
+    public static Color colour(int series) {
         return PALETTE[series % PALETTE.length];
     }
 
@@ -70,14 +70,14 @@ final class Charts {
         }
     }
 
-    static void writePng(JFreeChart chart, Path png, int width, int height) throws IOException {
+    public static void writePng(JFreeChart chart, Path png, int width, int height) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(png))) {
             writePng(chart, out, width, height);
         }
     }
 
     /** Opaque RGB: encoding it takes a third of the time an alpha channel would, and the charts are opaque. */
-    static void writePng(JFreeChart chart, OutputStream out, int width, int height) throws IOException {
+    public static void writePng(JFreeChart chart, OutputStream out, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

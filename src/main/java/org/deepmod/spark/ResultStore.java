@@ -94,12 +94,53 @@ public final class ResultStore {
 
     /** Writes a file beside the runs folder (summary.json) whole, the same way as a result. */
     public void writeText(String name, String text) {
-        Path target = new Path(output, name);
+        writeFile(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a file under the output folder ({@code report/index.html}, {@code runs/<runId>/mask.png}) whole,
+     * the same way as a result, making its folder.
+     */
+    public void writeFile(String relativePath, byte[] bytes) {
+        Path target = new Path(output, relativePath);
         try {
-            writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
+            fs.mkdirs(target.getParent());
+            writeAtomically(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(target + ": cannot write: " + e.getMessage(), e);
         }
+    }
+
+    /** Files under the output folder as a report writes them: each is stored whole when its stream closes. */
+    public org.deepmod.report.ReportFiles files(String folder) {
+        return name -> new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                writeFile(folder + "/" + name, toByteArray());
+            }
+        };
+    }
+
+    /** The folder of a run's artefacts (trace.jsonl.gz, mask.png, loss.png), beside its result. */
+    public Path artefactsOf(String runId) {
+        return new Path(runs, runId);
+    }
+
+    /** The runIds whose artefact folder exists, from one listing of the runs folder. */
+    public Set<String> withArtefacts() {
+        Set<String> ids = new TreeSet<>();
+        try {
+            for (FileStatus s : fs.listStatus(runs)) {
+                if (s.isDirectory()) {
+                    ids.add(s.getPath().getName());
+                }
+            }
+        } catch (FileNotFoundException e) {
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(runs + ": cannot list: " + e.getMessage(), e);
+        }
+        return ids;
     }
 
     private void writeAtomically(Path target, byte[] bytes) throws IOException {

@@ -26,8 +26,10 @@ import org.deepmod.experiment.SweepAxis;
 
 /**
  * The sweep's results as a Spark table, one row per run with a result: its axes (one column each, the path's
- * dots as underscores: {@code estimator_threshold}), the seed, status, terms, mask, coefficients, iterations,
- * seconds, device and correct support. Written as {@code results.parquet} and {@code results.csv} (arrays as
+ * dots as underscores: {@code estimator_threshold}), the seed, status, terms, mask, coefficients (in the data's
+ * units, normalised, the estimator's), iterations, seconds, device, MSE, Reg, test MSE, correct support and
+ * coefficient errors for u, and {@code fields}: per field (u, v, ...) its mask, coefficients, estimator
+ * coefficients, truth, correct support and coefficient errors ({@link RunFields}). Written as {@code results.parquet} and {@code results.csv} (arrays as
  * JSON text there), each a single file rather than Spark's folder of parts, for the people who open them.
  */
 public final class ResultsTable {
@@ -40,7 +42,18 @@ public final class ResultsTable {
     /** The columns every row has; an axis named like one of them ({@code device}) gets an axis_ prefix. */
     static final List<String> RESULT_COLUMNS = List.of("runId", "planIndex", "configuration", "seed", "status",
             "reason", "iterations", "seconds", "device", "terms", "mask", "coefficients", "coefficientsNormalized",
-            "equation", "mse", "testMse", "correctSupport");
+            "estimatorCoefficients", "equation", "mse", "reg", "testMse", "correctSupport", "coefficientErrors",
+            "fields");
+
+    /** One element of the fields column. */
+    static final StructType FIELD = new StructType(new StructField[] {
+        field("field", DataTypes.StringType, false),
+        field("mask", DataTypes.createArrayType(DataTypes.BooleanType), false),
+        field("coefficients", DataTypes.createArrayType(DataTypes.DoubleType), true),
+        field("estimatorCoefficients", DataTypes.createArrayType(DataTypes.DoubleType), true),
+        field("truth", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), true),
+        field("correctSupport", DataTypes.BooleanType, true),
+        field("coefficientErrors", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType), true)});
 
     /** The column an axis path gets: estimator.threshold becomes estimator_threshold. */
     public static String column(String axisPath) {
@@ -68,10 +81,15 @@ public final class ResultsTable {
         fields.add(field("mask", DataTypes.createArrayType(DataTypes.BooleanType), true));
         fields.add(field("coefficients", DataTypes.createArrayType(DataTypes.DoubleType), true));
         fields.add(field("coefficientsNormalized", DataTypes.createArrayType(DataTypes.DoubleType), true));
+        fields.add(field("estimatorCoefficients", DataTypes.createArrayType(DataTypes.DoubleType), true));
         fields.add(field("equation", DataTypes.StringType, true));
         fields.add(field("mse", DataTypes.DoubleType, true));
+        fields.add(field("reg", DataTypes.DoubleType, true));
         fields.add(field("testMse", DataTypes.DoubleType, true));
         fields.add(field("correctSupport", DataTypes.BooleanType, true));
+        fields.add(field("coefficientErrors", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType),
+                true));
+        fields.add(field("fields", DataTypes.createArrayType(FIELD), true));
         StructType schema = new StructType(fields.toArray(new StructField[0]));
 
         List<Row> rows = new ArrayList<>();
@@ -87,12 +105,21 @@ public final class ResultsTable {
             for (String axis : axes) {
                 v.add(run.axes().get(axis));
             }
+            List<RunFields> perField = RunFields.of(r);
+            RunFields u = perField.isEmpty() ? null : perField.get(0);
             v.addAll(Arrays.asList(run.seed(), r.status(), r.reason(), r.iterations(), r.seconds(), r.device(),
                     r.terms(), booleans(r.mask()), doubles(r.coefficients()), doubles(r.coefficientsNormalized()),
-                    r.equation(), r.mse(), r.testMse(), r.correctSupport()));
+                    doubles(r.estimatorCoefficients()), r.equation(), r.mse(), r.reg(), r.testMse(),
+                    RunFields.correct(perField), u == null ? null : u.coefficientErrors(),
+                    perField.isEmpty() ? null : perField.stream().map(ResultsTable::fieldRow).toList()));
             rows.add(RowFactory.create(v.toArray()));
         }
         return spark.createDataFrame(rows, schema);
+    }
+
+    private static Row fieldRow(RunFields f) {
+        return RowFactory.create(f.field(), booleans(f.mask()), doubles(f.coefficients()),
+                doubles(f.estimatorCoefficients()), f.truth(), f.correctSupport(), f.coefficientErrors());
     }
 
     private static StructField field(String name, DataType type, boolean nullable) {
@@ -116,17 +143,25 @@ public final class ResultsTable {
 
     /** Writes results.parquet and results.csv into the output folder (through Hadoop, so hdfs:// works). */
     static void write(Dataset<Row> table, ResultStore store) {
+        writeParquet(table, store, PARQUET);
         Path parts = new Path(store.output(), "_tmp/results-parts");
-        table.coalesce(1).write().mode(SaveMode.Overwrite).parquet(parts.toString());
-        moveSinglePart(store, parts, ".parquet", PARQUET);
         List<Column> csv = new ArrayList<>();
         for (StructField f : table.schema().fields()) {
             Column c = functions.col(f.name());
-            csv.add(f.dataType() instanceof org.apache.spark.sql.types.ArrayType ? functions.to_json(c).as(f.name()) : c);
+            boolean nested = f.dataType() instanceof org.apache.spark.sql.types.ArrayType
+                    || f.dataType() instanceof org.apache.spark.sql.types.MapType;
+            csv.add(nested ? functions.to_json(c).as(f.name()) : c);
         }
         table.select(csv.toArray(new Column[0])).coalesce(1).write().mode(SaveMode.Overwrite)
                 .option("header", true).csv(parts.toString());
         moveSinglePart(store, parts, ".csv", CSV);
+    }
+
+    /** Writes a table as one parquet file of the output folder (statistics.parquet). */
+    static void writeParquet(Dataset<Row> table, ResultStore store, String name) {
+        Path parts = new Path(store.output(), "_tmp/" + name + "-parts");
+        table.coalesce(1).write().mode(SaveMode.Overwrite).parquet(parts.toString());
+        moveSinglePart(store, parts, ".parquet", name);
     }
 
     private static void moveSinglePart(ResultStore store, Path parts, String suffix, String name) {

@@ -2,6 +2,8 @@ package org.deepmod.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
@@ -12,11 +14,16 @@ import org.deepmod.BadInputException;
 import org.deepmod.experiment.ConfigException;
 import org.deepmod.experiment.LocalRunner;
 import org.deepmod.experiment.RunConfig;
+import org.deepmod.experiment.RunOutcome;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.RunSpec;
+import org.deepmod.report.ReportFiles;
+import org.deepmod.report.RunPictures;
+import org.deepmod.training.TraceEntry;
 
 /**
- * One Spark task: trains one run and writes its result ({@code runs/<runId>.json}) itself, so that a result
+ * One Spark task: trains one run and writes its result ({@code runs/<runId>.json}) and its artefacts
+ * ({@code runs/<runId>/trace.jsonl.gz}, {@code mask.png}, {@code loss.png}) itself, so that a result
  * exists as soon as its run ends, whatever happens to the rest of the sweep. A run that throws is retried by
  * Spark (the task rethrows) until its last attempt, which records it as FAILED with the reason; bad input
  * (a corrupt data file) is recorded at once, since no retry can fix it. Returns "runId STATUS".
@@ -49,9 +56,12 @@ final class RunTask implements Function<RunSpec, String> {
                 .map(file -> DataFingerprints.fingerprint(file, conf)).orElse(null);
         long start = System.nanoTime();
         RunResult result;
+        List<TraceEntry> trace = List.of();
         try {
             RunConfig config = RunConfig.parse(tree, "run " + spec.runId());
-            result = LocalRunner.run(config, ExecutorRuntime.environment(config.device(), conf)).result();
+            RunOutcome outcome = LocalRunner.run(config, ExecutorRuntime.environment(config.device(), conf));
+            result = outcome.result();
+            trace = outcome.trace();
         } catch (ConfigException e) {
             // The driver validated this very config: an executor that rejects it runs another build.
             result = failed(spec, tree, "this executor's deepmod rejects the config the driver validated (are "
@@ -68,10 +78,31 @@ final class RunTask implements Function<RunSpec, String> {
         if ("FAILED".equals(result.status())) {
             failedRuns.add(1);
         }
-        // A result that cannot be written fails the task, and Spark retries it.
-        new ResultStore(output, conf).write(result.withDataFingerprint(fingerprint));
+        ResultStore store = new ResultStore(output, conf);
+        writeArtefacts(store, result, trace);
+        // A result that cannot be written fails the task, and Spark retries it. It is written last, so a run
+        // with a result has its artefacts too.
+        store.write(result.withDataFingerprint(fingerprint));
         trainedRuns.add(spec.runId());
         return spec.runId() + " " + result.status();
+    }
+
+    /**
+     * runs/<runId>/trace.jsonl.gz, mask.png and loss.png, each written whole. A picture that cannot be drawn
+     * or written costs the run its pictures, not its result: the report lists the run without them.
+     */
+    static void writeArtefacts(ResultStore store, RunResult result, List<TraceEntry> trace) {
+        if (trace.isEmpty() || result.terms() == null) {
+            return;
+        }
+        int outputs = result.outputs() == null ? 1 : result.outputs().size();
+        ReportFiles files = store.files("runs/" + result.runId());
+        try {
+            RunPictures.writeTrace(trace, result.terms(), outputs, files);
+            RunPictures.write(trace, result.terms(), outputs, files);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("deepmod: run " + result.runId() + ": no pictures: " + e);
+        }
     }
 
     private static RunResult failed(RunSpec spec, JsonNode tree, String reason, long start) {

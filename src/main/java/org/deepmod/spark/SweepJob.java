@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
@@ -29,7 +27,7 @@ import org.deepmod.experiment.SweepPlan;
  * The driver of a sweep: skips the runs that have a result (with {@code --resume}), fans the others out as
  * one Spark task each (longest first, so that retries are per run and the sweep does not end waiting on one
  * long straggler), reports progress, then gathers every result of the plan into results.parquet,
- * results.csv, summary.json and the table it prints.
+ * results.csv, statistics.parquet, summary.json, the report and the tables it prints ({@link SweepOutputs}).
  */
 public final class SweepJob {
     /** Spark's message when a task was given up: the run it trained is recorded as FAILED and the rest go on. */
@@ -97,6 +95,7 @@ public final class SweepJob {
                 plan.name(), plan.runs().size(), resumed, todo.size(), spark.sparkContext().master(),
                 spark.sparkContext().defaultParallelism(), output);
         out.flush();
+        store.writeText(SweepIndex.FILE, SweepIndex.of(plan).toJson());
         long start = System.nanoTime();
         int trained = todo.isEmpty() ? 0
                 : train(spark, plan.name(), plan.runs().size(), todo, resumed, store, options, out);
@@ -105,12 +104,11 @@ public final class SweepJob {
         ResultStore.Read read = store.readValid(plan.runs().stream().map(RunSpec::runId).toList());
         setAside(store, read.invalid(), "it counts as missing", out);
         Map<String, RunResult> results = read.valid();
-        Dataset<Row> table = ResultsTable.build(spark, plan.runs(), results, plan.axisPaths());
-        ResultsTable.write(table, store);
-        SweepSummary summary = SweepAggregation.summarise(table, plan, output);
-        store.writeText("summary.json", summary.toJson());
+        SweepSummary summary = SweepOutputs.write(spark, store, SweepIndex.of(plan), results);
         store.clearTemporary();
         out.println(summary.table());
+        out.println(summary.consensusTable());
+        out.println("report: " + SweepOutputs.reportPath(store));
         out.flush();
         int unsuccessful = (int) results.values().stream()
                 .filter(r -> "FAILED".equals(r.status()) || "DIVERGED".equals(r.status())).count();

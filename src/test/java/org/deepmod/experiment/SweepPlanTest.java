@@ -154,7 +154,9 @@ class SweepPlanTest {
     @Test
     void shippedSweepConfigsExpand() {
         Path configs = Path.of(System.getProperty("deepmod.project.dir", ".")).resolve("configs");
-        assertEquals(3, SweepPlan.expand(SweepConfig.read(configs.resolve("quickstart.yaml"))).runs().size());
+        SweepPlan quickstart = SweepPlan.expand(SweepConfig.read(configs.resolve("quickstart.yaml")));
+        assertEquals(6, quickstart.runs().size(), "3 noise levels x 2 estimators");
+        assertEquals(0.5, quickstart.sweep().consensus());
         SweepPlan burgers = SweepPlan.expand(SweepConfig.read(configs.resolve("burgers-noise.yaml")));
         assertEquals(180, burgers.runs().size());
         assertEquals(18, burgers.configurations().size());

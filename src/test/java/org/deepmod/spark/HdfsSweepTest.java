@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.RunResult;
@@ -45,8 +46,36 @@ class HdfsSweepTest {
                 assertEquals("MAX_ITERATIONS", r.status(), r.reason());
                 assertTrue(r.config().get("dataset").get("path").asText().startsWith("hdfs://"));
             }
+            String output = hdfs + "/sweeps/pdefind";
+            SweepChecks.assertReport(output, plan, conf);
+            assertReportOnHdfsEqualsReportOnALocalCopy(cluster.getFileSystem(), output, plan);
         } finally {
             cluster.shutdown();
         }
+    }
+
+    /**
+     * deepmod report rebuilds the statistics from the run files on HDFS and from a local copy of the folder
+     * (hdfs dfs -get) alike; and redraws one run's pictures on HDFS.
+     */
+    private void assertReportOnHdfsEqualsReportOnALocalCopy(FileSystem fs, String output, SweepPlan plan)
+            throws Exception {
+        Path local = dir.resolve("copy");
+        fs.copyToLocalFile(new org.apache.hadoop.fs.Path(output), new org.apache.hadoop.fs.Path(local.toString()));
+        fs.delete(new org.apache.hadoop.fs.Path(output, "summary.json"), false);
+        assertEquals(Main.EXIT_OK, Main.execute("report", output));
+        assertEquals(Main.EXIT_OK, Main.execute("report", local.toString()));
+        SweepSummary onHdfs = SweepChecks.readSummary(new ResultStore(output, fs.getConf()));
+        SweepSummary onDisk = SweepSummary.fromJson(java.nio.file.Files.readString(local.resolve("summary.json")));
+        assertEquals(onHdfs.configurations(), onDisk.configurations());
+        assertEquals(onHdfs.holdsUpTo(), onDisk.holdsUpTo());
+        assertEquals(3, onHdfs.withResults());
+
+        String runId = plan.runs().get(0).runId();
+        org.apache.hadoop.fs.Path mask = new org.apache.hadoop.fs.Path(output + "/runs/" + runId + "/mask.png");
+        fs.delete(mask, false);
+        assertEquals(Main.EXIT_OK, Main.execute("report", output + "/runs/" + runId));
+        assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(ReportChecks.read(fs, mask)))
+                .getWidth() > 0, "the run's mask picture is redrawn on HDFS from its trace");
     }
 }

@@ -61,7 +61,8 @@ class LocalSweepTest {
         assertEquals(8, outcome.trained());
         assertEquals(0, outcome.missing());
         Map<String, RunResult> results = SweepChecks.assertComplete(output, plan, new Configuration());
-        assertReportPrintsTheSummary(output);
+        SweepChecks.assertReport(output, plan, new Configuration());
+        assertReportRebuildsTheSummary(output);
         for (RunResult r : results.values()) {
             assertTrue(List.of("CONVERGED", "MAX_ITERATIONS").contains(r.status()), r.status() + ": " + r.reason());
             assertEquals(r.terms().size(), r.mask().length);
@@ -169,9 +170,27 @@ class LocalSweepTest {
         return times;
     }
 
-    /** deepmod report on a sweep folder prints the summary table the sweep ended with. */
-    private static void assertReportPrintsTheSummary(String output) throws IOException {
-        String table = SweepSummary.fromJson(Files.readString(Path.of(output, "summary.json"))).table();
+    /**
+     * deepmod report on a sweep folder rebuilds the summary the sweep ended with from the run files alone, and
+     * prints its table; without sweep.json it names the configurations by the config paths that differ.
+     */
+    private static void assertReportRebuildsTheSummary(String output) throws IOException {
+        Path summary = Path.of(output, "summary.json");
+        SweepSummary swept = SweepSummary.fromJson(Files.readString(summary));
+        Files.delete(summary);
+        String printed = report(output);
+        SweepSummary rebuilt = SweepSummary.fromJson(Files.readString(summary));
+        assertEquals(swept, rebuilt);
+        assertTrue(printed.contains(swept.table()), printed);
+        assertTrue(printed.contains(swept.consensusTable()), printed);
+
+        Files.delete(Path.of(output, SweepIndex.FILE));
+        report(output);
+        SweepSummary fromConfigs = SweepSummary.fromJson(Files.readString(summary));
+        assertEquals(swept.configurations(), fromConfigs.configurations(), "noise=0.0 and noise=0.1 from the configs");
+    }
+
+    private static String report(String output) {
         java.io.PrintStream previous = System.out;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         int code;
@@ -182,6 +201,6 @@ class LocalSweepTest {
             System.setOut(previous);
         }
         assertEquals(0, code);
-        assertTrue(captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains(table), captured.toString());
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -48,6 +48,36 @@ final class SweepChecks {
         return results;
     }
 
+    /**
+     * The report of a sweep that trained: index.html parses, every picture it shows or links (the runs' mask and
+     * loss pictures among them) decodes, every run has its gzipped trace, and the page lists every run.
+     */
+    static void assertReport(String output, SweepPlan plan, Configuration conf) throws IOException {
+        ResultStore store = new ResultStore(output, conf);
+        Path folder = new Path(store.output(), "report");
+        org.w3c.dom.Document page = ReportChecks.parse(ReportChecks.read(store.fileSystem(), new Path(folder,
+                "index.html")));
+        int pictures = ReportChecks.assertPicturesDecode(store.fileSystem(), folder, page);
+        long trained = plan.runs().stream().filter(r -> !store.read(r.runId()).status().equals("FAILED")).count();
+        assertTrue(pictures >= 2 * trained + 2, pictures + " pictures: each trained run's mask and loss, the sweep's");
+        for (RunSpec run : plan.runs()) {
+            if (!store.read(run.runId()).status().equals("FAILED")) {
+                byte[] gz = ReportChecks.read(store.fileSystem(), new Path(store.artefactsOf(run.runId()),
+                        "trace.jsonl.gz"));
+                org.deepmod.report.Trace trace = org.deepmod.report.TraceReader.read(new java.io.InputStreamReader(
+                        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz)),
+                        StandardCharsets.UTF_8), run.runId());
+                RunResult result = store.read(run.runId());
+                assertEquals(result.terms(), trace.terms());
+                int last = trace.entries().get(trace.entries().size() - 1).iteration();
+                int every = result.config().path("training").path("writeIterations").asInt();
+                assertTrue(last < result.iterations() && last >= result.iterations() - every,
+                        "the trace ends at the run's last write iteration: " + last + " of " + result.iterations());
+            }
+            assertNotNull(ReportChecks.byId(page, "run-" + run.runId()), run.runId() + " is listed");
+        }
+    }
+
     static SweepSummary readSummary(ResultStore store) throws IOException {
         try (InputStream in = store.fileSystem().open(new Path(store.output(), "summary.json"))) {
             return SweepSummary.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -78,12 +108,29 @@ final class SweepChecks {
             }
             Set<String> terms = new HashSet<>();
             masked.forEach(r -> terms.addAll(r.terms()));
-            assertEquals(terms, c.frequencies().keySet(), "a frequency for every term of the library");
+            SweepSummary.FieldStatistics u = c.field("u");
+            if (masked.isEmpty()) {
+                assertEquals(null, u, "no field statistics without a finished run");
+                continue;
+            }
+            assertEquals(terms, u.terms().stream().map(SweepSummary.TermStatistics::term).collect(Collectors.toSet()),
+                    "statistics for every term of the library");
+            assertEquals(masked.size(), u.finished());
             for (String term : terms) {
-                long selected = masked.stream().filter(r -> r.mask()[r.terms().indexOf(term)]).count();
-                assertNotNull(c.frequencies().get(term));
-                assertEquals((double) selected / masked.size(), c.frequencies().get(term), 1e-12,
+                List<Double> chosen = masked.stream().filter(r -> r.mask()[r.terms().indexOf(term)])
+                        .map(r -> r.coefficients()[r.terms().indexOf(term)]).sorted().toList();
+                SweepSummary.TermStatistics t = u.term(term);
+                assertNotNull(t);
+                assertEquals(chosen.size(), t.selected(), c.configuration() + " " + term);
+                assertEquals((double) chosen.size() / masked.size(), t.frequency(), 1e-12,
                         c.configuration() + " " + term);
+                if (!chosen.isEmpty()) {
+                    int n = chosen.size();
+                    double median = n % 2 == 1 ? chosen.get(n / 2) : (chosen.get(n / 2 - 1) + chosen.get(n / 2)) / 2;
+                    assertEquals(median, t.median(), 1e-12, c.configuration() + " " + term + " median");
+                    assertEquals(chosen.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), t.mean(),
+                            1e-12);
+                }
             }
         }
     }
