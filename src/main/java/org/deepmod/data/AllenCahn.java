@@ -34,27 +34,16 @@ public record AllenCahn(double epsilon, double amplitude) implements Simulation 
 
     @Override
     public Dataset sample(double[] times, double[] space) {
-        double[] xs = PeriodicEtdrk4.periodicAxis(space);
         double length = space[1] - space[0];
-        double[] k = PeriodicEtdrk4.wavenumbers(xs.length, length);
-        double[] linear = new double[k.length];
-        for (int i = 0; i < k.length; i++) {
-            linear[i] = 1 - epsilon * k[i] * k[i];
-        }
-        double[] u = PeriodicEtdrk4.solve(x -> {
-            double[] u0 = new double[x.length];
-            for (int j = 0; j < x.length; j++) {
-                double phase = 2 * Math.PI * (x[j] - space[0]) / length;
-                u0[j] = amplitude * Math.sin(phase) + amplitude / 2 * Math.sin(3 * phase);
-            }
-            return u0;
-        }, linear, (uHat, wave) -> {
+        return PeriodicEtdrk4.sample(name(), times, space, k -> 1 - epsilon * k * k, x -> {
+            double phase = 2 * Math.PI * (x - space[0]) / length;
+            return amplitude * Math.sin(phase) + amplitude / 2 * Math.sin(3 * phase);
+        }, (uHat, wave) -> {
             double[] values = PeriodicEtdrk4.inverse(uHat);
             for (int j = 0; j < values.length; j++) {
                 values[j] = -values[j] * values[j] * values[j];
             }
             return PeriodicEtdrk4.forward(values);
-        }, xs, length, times, 0.01, name());
-        return Simulation.onGrid(times, xs, new double[][] {u});
+        }, 0.01);
     }
 }

@@ -28,30 +28,17 @@ public record KuramotoSivashinsky() implements Simulation {
 
     @Override
     public Dataset sample(double[] times, double[] space) {
-        double[] xs = PeriodicEtdrk4.periodicAxis(space);
-        double length = space[1] - space[0];
-        double[] k = PeriodicEtdrk4.wavenumbers(xs.length, length);
-        double[] linear = new double[k.length];
-        for (int i = 0; i < k.length; i++) {
-            linear[i] = k[i] * k[i] - k[i] * k[i] * k[i] * k[i];
-        }
-        double[] u = PeriodicEtdrk4.solve(x -> {
-            double[] u0 = new double[x.length];
-            for (int j = 0; j < x.length; j++) {
-                u0[j] = Math.cos(x[j] / 16) * (1 + Math.sin(x[j] / 16));
-            }
-            return u0;
-        }, linear, (uHat, wave) -> {
-            double[] values = PeriodicEtdrk4.inverse(uHat);
-            for (int j = 0; j < values.length; j++) {
-                values[j] *= values[j];
-            }
-            Complex[] square = PeriodicEtdrk4.forward(values);
-            for (int i = 0; i < square.length; i++) {
-                square[i] = square[i].multiply(new Complex(0, -0.5 * wave[i]));
-            }
-            return square;
-        }, xs, length, times, 0.025, name());
-        return Simulation.onGrid(times, xs, new double[][] {u});
+        return PeriodicEtdrk4.sample(name(), times, space, k -> k * k - k * k * k * k,
+                x -> Math.cos(x / 16) * (1 + Math.sin(x / 16)), (uHat, wave) -> {
+                    double[] values = PeriodicEtdrk4.inverse(uHat);
+                    for (int j = 0; j < values.length; j++) {
+                        values[j] *= values[j];
+                    }
+                    Complex[] square = PeriodicEtdrk4.forward(values);
+                    for (int i = 0; i < square.length; i++) {
+                        square[i] = square[i].multiply(new Complex(0, -0.5 * wave[i]));
+                    }
+                    return square;
+                }, 0.025);
     }
 }

@@ -141,6 +141,29 @@ final class PeriodicEtdrk4 {
         return out;
     }
 
+    /**
+     * One field on the periodic grid of {@code space} at {@code times}: L(k) per wavenumber, u0(x) per point,
+     * N in Fourier space; the dataset as {@link Simulation#sample} gives it.
+     */
+    static Dataset sample(String name, double[] times, double[] space, java.util.function.DoubleUnaryOperator linear,
+                          java.util.function.DoubleUnaryOperator initial, Nonlinear nonlinear, double maxStep) {
+        double[] xs = periodicAxis(space);
+        double length = space[1] - space[0];
+        double[] k = wavenumbers(xs.length, length);
+        double[] linearOfK = new double[k.length];
+        for (int i = 0; i < k.length; i++) {
+            linearOfK[i] = linear.applyAsDouble(k[i]);
+        }
+        double[] u = solve(x -> {
+            double[] u0 = new double[x.length];
+            for (int j = 0; j < x.length; j++) {
+                u0[j] = initial.applyAsDouble(x[j]);
+            }
+            return u0;
+        }, linearOfK, nonlinear, xs, length, times, maxStep, name);
+        return Simulation.onGrid(times, xs, new double[][] {u});
+    }
+
     /** The periodic grid start + j·(stop − start)/count, j = 0 .. count − 1. */
     static double[] periodicAxis(double[] space) {
         int n = (int) space[2];

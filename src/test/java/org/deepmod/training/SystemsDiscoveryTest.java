@@ -1,0 +1,52 @@
+package org.deepmod.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.deepmod.experiment.RunResult;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The systems beyond Burgers, KdV and advection–diffusion, end to end with their shipped configs (seed 0,
+ * CPU): for every field the exact set of true terms and each coefficient within the stated relative
+ * tolerance of the truth, in the data's units. Each takes longer than the default suite allows, so all are
+ * tagged {@code discovery} ({@code mvn test -Pdiscovery -Dtest=SystemsDiscoveryTest}).
+ */
+@Tag("discovery")
+class SystemsDiscoveryTest {
+    /** tolerances: field -> true term -> largest relative error allowed. */
+    private static void assertDiscovered(RunResult r, Map<String, Map<String, Double>> tolerances) {
+        List<RunResult.OutputResult> outputs = r.outputs() != null ? r.outputs()
+                : List.of(new RunResult.OutputResult("u", r.mask(), r.coefficients(), null, null, null, r.equation(),
+                        r.truth(), r.correctSupport(), r.coefficientErrors()));
+        assertEquals(tolerances.size(), outputs.size());
+        for (RunResult.OutputResult o : outputs) {
+            Map<String, Double> fieldTolerances = tolerances.get(o.output());
+            TreeSet<String> active = new TreeSet<>();
+            for (int j = 0; j < r.terms().size(); j++) {
+                if (o.mask()[j]) {
+                    active.add(r.terms().get(j));
+                }
+            }
+            assertEquals(new TreeSet<>(fieldTolerances.keySet()), active, o.output() + ": " + o.equation());
+            assertTrue(o.correctSupport(), o.equation());
+            fieldTolerances.forEach((term, tolerance) -> {
+                double error = o.coefficientErrors().get(term);
+                assertTrue(error < tolerance, o.output() + ": " + term + ": relative error " + error + " in "
+                        + o.equation());
+            });
+        }
+        assertTrue(r.correctSupport(), "every field's support");
+        assertTrue(r.status().equals("CONVERGED") || r.status().equals("MAX_ITERATIONS"), r.status());
+    }
+
+    @Test
+    void lotkaVolterraOde() {
+        assertDiscovered(DiscoveryTest.run("lotka-volterra.yaml"),
+                Map.of("u", Map.of("u", 0.02, "u*v", 0.02), "v", Map.of("v", 0.02, "u*v", 0.02)));
+    }
+}
