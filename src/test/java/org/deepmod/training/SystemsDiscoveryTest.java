@@ -44,9 +44,24 @@ class SystemsDiscoveryTest {
         assertTrue(r.status().equals("CONVERGED") || r.status().equals("MAX_ITERATIONS"), r.status());
     }
 
+    /** Measured (seed 0): 5876 iterations, every coefficient within 0.4 %. */
     @Test
     void lotkaVolterraOde() {
         assertDiscovered(DiscoveryTest.run("lotka-volterra.yaml"),
                 Map.of("u", Map.of("u", 0.02, "u*v", 0.02), "v", Map.of("v", 0.02, "u*v", 0.02)));
+    }
+
+    /** Measured (seed 0): 4401 iterations, errors 9.4 % (u: u_xx), 0.1 % (u: v), 0.5 % (v: u), 1.9 % (v: v_xx). */
+    @Test
+    void diffusionRotationTwoFields() {
+        assertDiscovered(DiscoveryTest.run("diffusion-rotation.yaml"),
+                Map.of("u", Map.of("u_xx", 0.15, "v", 0.05), "v", Map.of("v_xx", 0.15, "u", 0.05)));
+    }
+
+    /** Measured (seed 0): 8451 iterations, exact support, errors 11.6 % (u_xx), 5.6 % (u), 5.7 % (u^3). */
+    @Test
+    void allenCahnCubic() {
+        assertDiscovered(DiscoveryTest.run("allen-cahn.yaml"),
+                Map.of("u", Map.of("u_xx", 0.15, "u", 0.10, "u^3", 0.10)));
     }
 }
