@@ -2,8 +2,11 @@ package org.deepmod.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.deepmod.BadInputException;
 
@@ -21,12 +24,23 @@ final class NamedArrays {
     }
 
     static Dataset assemble(String file, Map<String, NpyArray> arrays, ReadOptions options) {
+        return assemble(file, arrays.keySet(), arrays::get, options);
+    }
+
+    /**
+     * @param held   every variable the file holds, for the message when one is missing
+     * @param lookup the decoded array of a held variable; called only for the variables the options name
+     */
+    static Dataset assemble(String file, Set<String> held, Function<String, NpyArray> lookup,
+                            ReadOptions options) {
         List<String> names = options.allNames();
+        Map<String, NpyArray> arrays = new HashMap<>();
         for (String name : names) {
-            if (!arrays.containsKey(name)) {
-                throw new BadInputException(file + ": no variable '" + name + "'; the file holds "
-                        + arrays.keySet() + " (the config's fields and coords name them: " + names + ")");
+            if (!held.contains(name)) {
+                throw new BadInputException(file + ": no variable '" + name + "'; the file holds " + held
+                        + " (the config's fields and coords name them: " + names + ")");
             }
+            arrays.put(name, lookup.apply(name));
         }
         int coords = 1 + options.spatialDims();
         List<String> fieldNames = options.fieldNames();

@@ -1,6 +1,5 @@
 package org.deepmod.data;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,8 +15,8 @@ final class NpzReader {
 
     static Dataset read(String file, byte[] bytes, ReadOptions options) {
         Map<String, byte[]> entries = NpzArchive.entries(bytes, file);
-        Map<String, NpyArray> arrays = new LinkedHashMap<>();
-        entries.forEach((name, entry) -> arrays.put(name, NpyFormat.parse(entry, file + ": array '" + name + "'")));
-        return NamedArrays.assemble(file, arrays, options);
+        // only the arrays the options name are decoded: others (metadata, strings) may be of any dtype
+        return NamedArrays.assemble(file, entries.keySet(),
+                name -> NpyFormat.parse(entries.get(name), file + ": array '" + name + "'"), options);
     }
 }
