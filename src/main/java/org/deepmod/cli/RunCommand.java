@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("deepmod run " + run.name() + " (run " + run.runId() + "), results in " + dir);
         RunOutcome outcome;
         long start = System.nanoTime();
-        int fields = run.dataset().isFile() ? Math.max(1, run.dataset().fields().size()) : 1;
+        int fields = run.dataset().fieldCount();
         List<String> terms = LocalRunner.library(run, fields).termNames();
         // the trace is written as training goes, so a run that is stopped or fails keeps what it did
         try (Writer file = Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8);
@@ -103,10 +103,19 @@ public final class RunCommand implements Callable<Integer> {
     static void printSummary(RunResult result) {
         System.out.printf("%n%s after %d iterations in %.1f s (%s)%n", result.status(), result.iterations(),
                 result.seconds(), result.reason());
-        System.out.println(result.equation());
-        if (result.truth() != null) {
-            System.out.println(EquationFormatter.compare(result.terms(), result.coefficients(), result.mask(),
-                    result.truth()));
+        if (result.outputs() == null) {
+            System.out.println(result.equation());
+            if (result.truth() != null) {
+                System.out.println(EquationFormatter.compare(result.terms(), result.coefficients(), result.mask(),
+                        result.truth()));
+            }
+            return;
+        }
+        for (RunResult.OutputResult o : result.outputs()) {
+            System.out.println(o.equation());
+            if (o.truth() != null) {
+                System.out.println(EquationFormatter.compare(result.terms(), o.coefficients(), o.mask(), o.truth()));
+            }
         }
     }
 }

@@ -12,9 +12,11 @@ import org.deepmod.BadInputException;
  * Reads a data file into a {@link Dataset}, through Hadoop's FileSystem (file:, plain local paths and hdfs://
  * all work), choosing the format by extension:
  * <ul>
- *   <li>{@code .npz}: named arrays t, x[, y], u[, v, w] of equal shape (a grid is flattened to points in C
- *       order);</li>
- *   <li>{@code .npy}: one 2-D array whose columns are t, x[, y], then the fields;</li>
+ *   <li>{@code .npz}: named arrays t, x[, y], u[, v, w] of equal shape, or axis vectors beside gridded fields
+ *       (a grid is flattened to points in C order, see {@link NamedArrays});</li>
+ *   <li>{@code .npy}: one 2-D array whose columns are t, x[, y], then the fields; or, dtype object, a pickled
+ *       dict of named arrays as DeePyMoD saves its examples (read by a restricted unpickler);</li>
+ *   <li>{@code .mat}: a MATLAB level-5 MAT-file's named variables (PDE-FIND's benchmark files);</li>
  *   <li>{@code .csv}: a header row, then columns named t, x[, y] and the fields.</li>
  * </ul>
  * Names and the spatial dimension come from {@link ReadOptions}; the dataset always uses the canonical names
@@ -35,11 +37,20 @@ public final class DataFiles {
     public static Dataset read(String path, Configuration conf, ReadOptions options) {
         return switch (extension(path)) {
             case "npz" -> NpzReader.read(path, HadoopFiles.readAll(path, conf), options);
-            case "npy" -> NpyReader.read(path, HadoopFiles.readAll(path, conf), options);
+            case "npy" -> readNpy(path, HadoopFiles.readAll(path, conf), options);
+            case "mat" -> NamedArrays.assemble(path, MatReader.arrays(path, HadoopFiles.readAll(path, conf)), options);
             case "csv" -> readCsv(path, conf, options);
-            default -> throw new BadInputException(path + ": unknown data file type; expected a .npz, .npy or .csv "
-                    + "file");
+            default -> throw new BadInputException(path + ": unknown data file type; expected a .npz, .npy, .mat or "
+                    + ".csv file");
         };
+    }
+
+    /** A numeric table, or (dtype object) a pickled dict of named arrays as DeePyMoD saves its examples. */
+    private static Dataset readNpy(String path, byte[] bytes, ReadOptions options) {
+        if (NpyFormat.descr(bytes, path).endsWith("O")) {
+            return NamedArrays.assemble(path, PickledNpyReader.arrays(path, bytes), options);
+        }
+        return NpyReader.read(path, bytes, options);
     }
 
     private static Dataset readCsv(String path, Configuration conf, ReadOptions options) {

@@ -15,15 +15,20 @@ public final class Normalization {
     public record Result(Dataset data, Scaling scaling) {
     }
 
-    private Normalization() {
+    /**
+     * How a group of columns is normalised: not at all, min–max to [−1, 1] (DeePyMoD's default
+     * {@code apply_normalize}), or divided by max |value| (the notebooks' {@code custom_normalize}, no offset).
+     */
+    public enum Method {
+        NONE, MINMAX, MAXABS;
+
+        public static Method byName(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
-    /**
-     * Maps every selected column to [−1, 1] with x' = a·x + b, a = 2/(max − min), b = −1 − a·min; columns
-     * not selected keep a = 1, b = 0. A constant column (max = min) cannot be stretched: it is shifted to 0
-     * (a = 1, b = −min) rather than divided by zero.
-     */
-    public static Result minMax(Dataset data, boolean coords, boolean targets) {
+    /** Normalises the coordinate columns by one method and the target columns by another. */
+    public static Result apply(Dataset data, Method coords, Method targets) {
         if (data.size() == 0) {
             throw new BadInputException("cannot normalise an empty dataset");
         }
@@ -33,8 +38,21 @@ public final class Normalization {
         return new Result(scaling.apply(data), scaling);
     }
 
+    private Normalization() {
+    }
+
+    /**
+     * Maps every selected column to [−1, 1] with x' = a·x + b, a = 2/(max − min), b = −1 − a·min; columns
+     * not selected keep a = 1, b = 0. A constant column (max = min) cannot be stretched: it is shifted to 0
+     * (a = 1, b = −min) rather than divided by zero.
+     */
+    public static Result minMax(Dataset data, boolean coords, boolean targets) {
+        return apply(data, coords ? Method.MINMAX : Method.NONE, targets ? Method.MINMAX : Method.NONE);
+    }
+
     /** {scale, offset} per column of a row-major array; the identity when not normalised. */
-    private static double[][] columnMaps(double[] rowMajor, int columns, boolean normalise) {
+    private static double[][] columnMaps(double[] rowMajor, int columns, Method method) {
+        boolean normalise = method != Method.NONE;
         double[] min = new double[columns];
         double[] max = new double[columns];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
@@ -47,6 +65,11 @@ public final class Normalization {
         double[] scale = new double[columns];
         double[] offset = new double[columns];
         for (int j = 0; j < columns; j++) {
+            if (method == Method.MAXABS) {
+                double largest = Math.max(Math.abs(min[j]), Math.abs(max[j]));
+                scale[j] = largest > 0 ? 1 / largest : 1; // an all-zero column stays as it is
+                continue;
+            }
             boolean stretch = normalise && max[j] > min[j];
             scale[j] = stretch ? 2 / (max[j] - min[j]) : 1;
             offset[j] = stretch ? -1 - scale[j] * min[j] : normalise ? -min[j] : 0;

@@ -34,6 +34,26 @@ final class NpyFormat {
 
     /** @param source names the file (and array) in every message */
     static NpyArray parse(byte[] bytes, String source) {
+        Header header = header(bytes, source);
+        return decode(dtype(header.text, source), shape(header.text, source), fortranOrder(header.text, source), bytes,
+                header.dataStart, source);
+    }
+
+    /** The dtype text of a .npy file's header ('&lt;f8', '|O'). */
+    static String descr(byte[] bytes, String source) {
+        return group(DESCR, header(bytes, source).text, 2, "descr", source);
+    }
+
+    /** Where the data (or the pickle stream of an object array) starts: right after the header. */
+    static int dataStart(byte[] bytes, String source) {
+        return header(bytes, source).dataStart;
+    }
+
+    /** The header's dict literal and the offset of the data after it. */
+    private record Header(String text, int dataStart) {
+    }
+
+    private static Header header(byte[] bytes, String source) {
         checkMagic(bytes, source);
         int major = bytes[6] & 0xff;
         if (major < 1 || major > 3) {
@@ -50,12 +70,21 @@ final class NpyFormat {
         if (headerStart + headerLength > bytes.length) {
             throw truncated(source, "the header");
         }
-        String header = new String(bytes, headerStart, (int) headerLength,
+        String text = new String(bytes, headerStart, (int) headerLength,
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        return new Header(text, (int) (headerStart + headerLength));
+    }
 
-        Dtype dtype = dtype(header, source);
-        int[] shape = shape(header, source);
-        boolean fortran = fortranOrder(header, source);
+    /**
+     * Decodes raw array bytes as numpy lays them out, given the dtype text ('&lt;f8', '&gt;c16'), the shape and
+     * the order: for .npy files and for the arrays of a pickled dict (whose ndarray state holds the same three).
+     */
+    static NpyArray decode(String descr, int[] shape, boolean fortran, byte[] bytes, int dataStart, String source) {
+        return decode(dtypeOf(descr, source), shape, fortran, bytes, dataStart, source);
+    }
+
+    private static NpyArray decode(Dtype dtype, int[] shape, boolean fortran, byte[] bytes, int dataStart,
+                                   String source) {
         String shapeText = NpyArray.shapeText(shape);
         long count = 1;
         for (int extent : shape) {
@@ -64,7 +93,6 @@ final class NpyFormat {
                 throw new BadInputException(source + ": an array of shape " + shapeText + " is too large to read");
             }
         }
-        int dataStart = (int) (headerStart + headerLength);
         int needed = (int) count * dtype.size;
         if (bytes.length - dataStart < needed) {
             throw new BadInputException(source + ": truncated: the header promises shape " + shapeText + " of "
@@ -107,7 +135,10 @@ final class NpyFormat {
             throw new BadInputException(source + ": structured dtypes (record arrays) are not supported; save each "
                     + "field as its own numeric array, e.g. np.savez(path, t=t, x=x, u=u)");
         }
-        String descr = group(DESCR, header, 2, "descr", source);
+        return dtypeOf(group(DESCR, header, 2, "descr", source), source);
+    }
+
+    private static Dtype dtypeOf(String descr, String source) {
         Matcher m = DTYPE.matcher(descr);
         if (!m.matches()) {
             throw unsupported(source, descr);
@@ -208,17 +239,22 @@ final class NpyFormat {
             largestReal = Math.max(largestReal, Math.abs(real[i]));
             largestImaginary = Math.max(largestImaginary, Math.abs(imaginary));
         }
+        requireNegligibleImaginary(source, "dtype '" + dtype.text + "'", largestReal, largestImaginary);
+        return real;
+    }
+
+    /** Complex data is used as real only when its imaginary part is numerical noise; else a message saying how large. */
+    static void requireNegligibleImaginary(String source, String type, double largestReal, double largestImaginary) {
         if (largestImaginary > IMAGINARY_TOLERANCE * largestReal) {
-            throw new BadInputException(source + ": complex data (dtype '" + dtype.text + "') with imaginary parts up "
+            throw new BadInputException(source + ": complex data (" + type + ") with imaginary parts up "
                     + "to " + largestImaginary + " against real parts up to " + largestReal + "; only real data can "
                     + "be used: save u.real if the imaginary part is numerical noise, or save the two parts as two "
                     + "fields");
         }
-        return real;
     }
 
     /** Fortran order has the first index fastest; walk it in that order and write each value at its C position. */
-    private static double[] fortranToC(double[] fortran, int[] shape) {
+    static double[] fortranToC(double[] fortran, int[] shape) {
         int n = shape.length;
         int[] cStride = new int[n];
         for (int k = n - 1, stride = 1; k >= 0; stride *= shape[k], k--) {

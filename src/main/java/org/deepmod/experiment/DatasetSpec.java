@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deepmod.data.AdvectionDiffusion2D;
+import org.deepmod.data.AllenCahn;
+import org.deepmod.data.Dataset;
+import org.deepmod.data.DiffusionRotation;
+import org.deepmod.data.KuramotoSivashinsky;
+import org.deepmod.data.LotkaVolterra;
+import org.deepmod.data.Simulation;
 import org.deepmod.data.AnalyticSolution;
 import org.deepmod.data.Axis;
 import org.deepmod.data.BurgersCos;
@@ -24,7 +30,7 @@ import org.deepmod.data.KdvSingleSoliton;
  * domain, so {@code type: burgers-delta} alone is the notebook's Burgers set-up.
  */
 public record DatasetSpec(String type, Map<String, double[]> parameters, Map<String, double[]> axes, String path,
-                          List<String> fields, Map<String, Double> truth) {
+                          List<String> fields, Map<String, String> coords, Map<String, Map<String, Double>> truth) {
 
     public static final String FILE = "file";
 
@@ -50,7 +56,20 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
         Map<String, double[]> adAxes = axes(0.0, 5.0, 21, -5.0, 5.0, 41);
         adAxes.put("y", new double[] {-5.0, 5.0, 41});
         define("advection-diffusion-2d", ad, adAxes);
+        Map<String, double[]> timeOnly = new LinkedHashMap<>();
+        timeOnly.put("t", new double[] {0.0, 15.0, 500});
+        // DeePyMoD's ODE_Lotka_Voltera notebook: a = 1, b = 0.1, c = 1.5, d·b = 0.075, U0 = (10, 5)
+        define("lotka-volterra", params("alpha", 1.0, "beta", 0.1, "gamma", 1.5, "delta", 0.075, "u0", 10.0,
+                "v0", 5.0), timeOnly);
+        define("diffusion-rotation", params("d", 0.1, "omega", 1.0, "x0", 0.0, "sigma", 0.5),
+                axes(0.0, 4.0, 41, -3.0, 3.0, 100));
+        define("kuramoto-sivashinsky", params(), axes(0.0, 40.0, 101, 0.0, 32 * Math.PI, 256));
+        define("allen-cahn", params("epsilon", 0.1, "amplitude", 0.5), axes(0.0, 4.0, 41, 0.0, 2 * Math.PI, 128));
     }
+
+    /** The generators that are computed on a grid ({@link Simulation}) rather than a closed form. */
+    private static final java.util.Set<String> SIMULATED = java.util.Set.of("lotka-volterra", "diffusion-rotation",
+            "kuramoto-sivashinsky", "allen-cahn");
 
     private static void define(String name, Map<String, double[]> parameters, Map<String, double[]> axes) {
         PARAMETERS.put(name, parameters);
@@ -95,10 +114,11 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
             } else if (f != null && !f.isNull()) {
                 r.problems().add(r.path("fields") + ": expected a list of 1 to 3 array or column names");
             }
-            int spatial = r.integer("spatialDims", 1, 1, 2);
+            Map<String, String> coords = readCoords(r);
             Map<String, double[]> axes = new LinkedHashMap<>();
-            axes.put("spatialDims", new double[] {spatial});
-            return new DatasetSpec(type, Map.of(), axes, path, List.copyOf(fields), readTruth(r));
+            axes.put("spatialDims", new double[] {coords.size() - 1});
+            return new DatasetSpec(type, Map.of(), axes, path, List.copyOf(fields), coords,
+                    readTruth(r, fields.size()));
         }
         Map<String, double[]> parameters = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> p : PARAMETERS.get(type).entrySet()) {
@@ -122,16 +142,62 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
             }
             axes.put(a.getKey(), new double[] {start, stop, count});
         }
-        DatasetSpec spec = new DatasetSpec(type, parameters, axes, null, List.of("u"), null);
+        DatasetSpec spec = new DatasetSpec(type, parameters, axes, null, List.of("u"), null, null);
         try {
-            spec.solution(); // the generator checks its own parameters (e.g. b > |a|, c0 > c1)
+            spec.knownTruth(); // the generator checks its own parameters (e.g. b > |a|, c0 > c1)
         } catch (RuntimeException e) {
             r.problems().add(r.path("type") + ": " + e.getMessage());
         }
         return spec;
     }
 
-    private static Map<String, Double> readTruth(ConfigReader r) {
+    /**
+     * {@code coords: {t: t, x: x}}: which variable of the file is time and which are x[, y] (t alone for an
+     * ODE). Without it, {@code spatialDims} (default 1) gives the canonical names t, x[, y].
+     */
+    private static Map<String, String> readCoords(ConfigReader r) {
+        JsonNode c = r.raw("coords");
+        Map<String, String> coords = new LinkedHashMap<>();
+        if (c == null || c.isNull()) {
+            int spatial = r.integer("spatialDims", 1, 0, 2);
+            for (String name : Dataset.canonicalCoordNames(spatial)) {
+                coords.put(name, name);
+            }
+            return coords;
+        }
+        List<String> canonical = List.of("t", "x", "y");
+        if (!c.isObject() || !c.has("t")) {
+            r.problems().add(r.path("coords") + ": expected a mapping from t[, x[, y]] to the file's variable names, "
+                    + "e.g. {t: tt, x: x}");
+            coords.put("t", "t");
+            return coords;
+        }
+        for (String name : canonical) {
+            JsonNode v = c.get(name);
+            if (v != null) {
+                if (coords.size() != canonical.indexOf(name)) {
+                    r.problems().add(r.path("coords") + "." + name + ": needs " + canonical.get(coords.size())
+                            + " before it");
+                }
+                coords.put(name, v.asText());
+            }
+        }
+        c.fieldNames().forEachRemaining(k -> {
+            if (!canonical.contains(k)) {
+                r.problems().add(r.path("coords") + "." + k + ": not a coordinate; use t, x, y");
+            }
+        });
+        if (r.has("spatialDims") && r.integer("spatialDims", 1, 0, 2) != coords.size() - 1) {
+            r.problems().add(r.path("spatialDims") + ": coords names " + (coords.size() - 1) + " space dimension(s)");
+        }
+        return coords;
+    }
+
+    /**
+     * {@code truth: {u_xx: 0.1, "u*u_x": -1}} for one field, or per field {@code {u: {...}, v: {...}}} (the
+     * library names the fields u, v, w in the order of {@code fields}).
+     */
+    private static Map<String, Map<String, Double>> readTruth(ConfigReader r, int fields) {
         JsonNode t = r.raw("truth");
         if (t == null || t.isNull()) {
             return null;
@@ -140,15 +206,40 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
             r.problems().add(r.path("truth") + ": expected a mapping from term to coefficient");
             return null;
         }
-        Map<String, Double> truth = new TreeMap<>();
-        t.fields().forEachRemaining(e -> {
-            if (e.getValue().isNumber()) {
-                truth.put(e.getKey(), e.getValue().asDouble());
-            } else {
-                r.problems().add(r.path("truth") + "." + e.getKey() + ": expected a number");
+        boolean perField = t.size() > 0;
+        for (JsonNode v : t) {
+            perField &= v.isObject();
+        }
+        Map<String, Map<String, Double>> truth = new TreeMap<>();
+        if (!perField) {
+            if (fields > 1) {
+                r.problems().add(r.path("truth") + ": with " + fields + " fields give one mapping per field, e.g. "
+                        + "{u: {u_xx: 0.1}, v: {u: 1}}");
             }
+            truth.put("u", terms(r, r.path("truth"), t));
+            return truth;
+        }
+        List<String> outputs = Dataset.canonicalTargetNames(fields);
+        t.fields().forEachRemaining(e -> {
+            if (!outputs.contains(e.getKey())) {
+                r.problems().add(r.path("truth") + "." + e.getKey() + ": not one of the fields " + outputs
+                        + " (the library names the fields u, v, w in the order of fields)");
+            }
+            truth.put(e.getKey(), terms(r, r.path("truth") + "." + e.getKey(), e.getValue()));
         });
         return truth;
+    }
+
+    private static Map<String, Double> terms(ConfigReader r, String path, JsonNode t) {
+        Map<String, Double> terms = new TreeMap<>();
+        t.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber()) {
+                terms.put(e.getKey(), e.getValue().asDouble());
+            } else {
+                r.problems().add(path + "." + e.getKey() + ": expected a number");
+            }
+        });
+        return terms;
     }
 
     public boolean isFile() {
@@ -156,7 +247,15 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
     }
 
     public int spatialDims() {
-        return isFile() ? (int) axes.get("spatialDims")[0] : axes.containsKey("y") ? 2 : 1;
+        return isFile() ? (int) axes.get("spatialDims")[0] : axes.size() - 1;
+    }
+
+    /** Number of fields: those a file names, or the generator's (two for Lotka–Volterra). */
+    public int fieldCount() {
+        if (isFile()) {
+            return fields.size();
+        }
+        return SIMULATED.contains(type) ? simulation().truth().size() : 1;
     }
 
     private double p(String name) {
@@ -165,6 +264,26 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
 
     private double[] list(String name) {
         return parameters.get(name);
+    }
+
+    /** The data of a generator: its closed form sampled on the grid, or its simulation. */
+    public Dataset generate() {
+        if (!SIMULATED.contains(type)) {
+            return grid().sample(solution());
+        }
+        return simulation().sample(axis("t").values(), axes.get("x"));
+    }
+
+    /** The simulated systems' solvers (not for file datasets or closed forms). */
+    public Simulation simulation() {
+        switch (type) {
+            case "lotka-volterra":
+                return new LotkaVolterra(p("alpha"), p("beta"), p("gamma"), p("delta"), p("u0"), p("v0"));
+            case "diffusion-rotation": return new DiffusionRotation(p("d"), p("omega"), p("x0"), p("sigma"));
+            case "kuramoto-sivashinsky": return new KuramotoSivashinsky();
+            case "allen-cahn": return new AllenCahn(p("epsilon"), p("amplitude"));
+            default: throw new IllegalStateException("not a simulated dataset: " + type);
+        }
     }
 
     /** The analytic solution (not for file datasets). */
@@ -195,9 +314,12 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
         return Axis.linspace(a[0], a[1], (int) a[2]);
     }
 
-    /** The known coefficients by term name, or null. */
-    public Map<String, Double> knownTruth() {
-        return isFile() ? truth : solution().truth();
+    /** The known coefficients per field (u, v, w) by term name, or null. */
+    public Map<String, Map<String, Double>> knownTruth() {
+        if (isFile()) {
+            return truth;
+        }
+        return SIMULATED.contains(type) ? simulation().truth() : Map.of("u", solution().truth());
     }
 
     ObjectNode toTree() {
@@ -207,9 +329,19 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
             o.put("path", path);
             fields.forEach(o.putArray("fields")::add);
             o.put("spatialDims", spatialDims());
-            if (truth != null) {
+            if (coords.entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue()))) {
+                ObjectNode c = o.putObject("coords"); // only when not the canonical names, so older run ids stay
+                coords.forEach(c::put);
+            }
+            if (truth != null && truth.keySet().equals(java.util.Set.of("u"))) {
                 ObjectNode t = o.putObject("truth");
-                truth.forEach(t::put);
+                truth.get("u").forEach(t::put);
+            } else if (truth != null) {
+                ObjectNode t = o.putObject("truth");
+                truth.forEach((field, terms) -> {
+                    ObjectNode f = t.putObject(field);
+                    terms.forEach(f::put);
+                });
             }
             return o;
         }

@@ -12,9 +12,12 @@ import java.util.TreeMap;
 import org.deepmod.data.DataFiles;
 import org.deepmod.data.Dataset;
 import org.deepmod.data.Noise;
+import org.deepmod.data.Normalization;
+import org.deepmod.data.Scaling;
 import org.deepmod.data.ReadOptions;
 import org.deepmod.data.Subsample;
 import org.deepmod.data.TrainTestSplit;
+import org.deepmod.library.DataUnits;
 import org.deepmod.library.Library;
 import org.deepmod.library.Library1D;
 import org.deepmod.library.Library2D;
@@ -58,7 +61,8 @@ public final class LocalRunner {
         long initSeed = seeds.nextLong();
         long estimatorSeed = seeds.nextLong();
 
-        TrainTestSplit.Split split = prepareData(config, env, noiseSeed, sampleSeed, splitSeed);
+        Prepared prepared = prepareData(config, env, noiseSeed, sampleSeed, splitSeed);
+        TrainTestSplit.Split split = prepared.split();
         Library library = library(config, split.train().targetDims());
         List<TraceEntry> trace = new ArrayList<>();
         TrainingResult training;
@@ -74,7 +78,8 @@ public final class LocalRunner {
                         trace.add(entry);
                         env.listener().onWrite(entry);
                     });
-            return new RunOutcome(result(config, env, training, estimator.lastProbabilities()), trace);
+            return new RunOutcome(result(config, env, training, estimator.lastProbabilities(), library,
+                    prepared.scaling()), trace);
         }
     }
 
@@ -95,22 +100,30 @@ public final class LocalRunner {
         }
     }
 
-    static TrainTestSplit.Split prepareData(RunConfig config, RunEnvironment env, long noiseSeed, long sampleSeed,
-                                            long splitSeed) {
+    /** The training and test points, and the normalisation that produced them from the data (identity if none). */
+    record Prepared(TrainTestSplit.Split split, Scaling scaling) {
+    }
+
+    static Prepared prepareData(RunConfig config, RunEnvironment env, long noiseSeed, long sampleSeed,
+                                long splitSeed) {
         DatasetSpec spec = config.dataset();
         Dataset data;
         if (spec.isFile()) {
-            data = DataFiles.read(spec.path(), env.hadoop(), ReadOptions.defaults()
-                    .withSpatialDims(spec.spatialDims())
-                    .withFieldNames(spec.fields().toArray(new String[0])));
+            List<String> coords = new ArrayList<>(spec.coords().values());
+            data = DataFiles.read(spec.path(), env.hadoop(), new ReadOptions(coords.get(0),
+                    coords.subList(1, coords.size()), spec.fields()));
         } else {
-            data = spec.grid().sample(spec.solution());
+            data = spec.generate();
         }
         data.validateFinite(spec.isFile() ? spec.path() : spec.type());
         Dataset noisy = Noise.gaussian(data, config.noise(), noiseSeed);
-        Dataset sampled = config.samples() == RunConfig.ALL_SAMPLES ? noisy
-                : Subsample.random(noisy, config.samples(), sampleSeed);
-        return TrainTestSplit.split(sampled, config.trainFraction(), splitSeed);
+        // as the reference: noise first, then normalisation over every point, then the subsample
+        Normalization.Result normalised = Normalization.apply(noisy,
+                Normalization.Method.byName(config.normalize().coords()),
+                Normalization.Method.byName(config.normalize().data()));
+        Dataset sampled = config.samples() == RunConfig.ALL_SAMPLES ? normalised.data()
+                : Subsample.random(normalised.data(), config.samples(), sampleSeed);
+        return new Prepared(TrainTestSplit.split(sampled, config.trainFraction(), splitSeed), normalised.scaling());
     }
 
     private static Samples samples(Dataset d) {
@@ -125,6 +138,9 @@ public final class LocalRunner {
                 throw new org.deepmod.BadInputException("library: a 2d library takes one field, the data has " + outputs);
             }
             return new Library2D(l.poly());
+        }
+        if (l.type().equals("ode")) {
+            return Library1D.ode(l.poly(), outputs);
         }
         return new Library1D(l.poly(), l.diff(), outputs);
     }
@@ -176,39 +192,62 @@ public final class LocalRunner {
                 .build();
     }
 
-    private static RunResult result(RunConfig config, RunEnvironment env, TrainingResult t, double[] probabilities) {
+    private static RunResult result(RunConfig config, RunEnvironment env, TrainingResult t, double[] probabilities,
+                                    Library library, Scaling scaling) {
         List<String> terms = t.terms();
         int outputs = t.masks().length;
+        double[][] coefficients = config.normalize().any()
+                ? DataUnits.coefficients(library, scaling, t.coefficients()) : t.coefficients();
+        Map<String, Map<String, Double>> truth = config.dataset().knownTruth();
         List<RunResult.OutputResult> perOutput = new ArrayList<>();
         for (int k = 0; k < outputs; k++) {
-            String lhs = TermNames.output(k) + "_t";
-            perOutput.add(new RunResult.OutputResult(TermNames.output(k), t.masks()[k], t.coefficients()[k],
-                    t.normalizedCoefficients()[k], t.estimatorCoefficients() == null ? null : t.estimatorCoefficients()[k],
-                    EquationFormatter.format(lhs, terms, t.coefficients()[k], t.masks()[k])));
+            String field = TermNames.output(k);
+            Map<String, Double> fieldTruth = truth == null ? null : truth.getOrDefault(field, Map.of());
+            perOutput.add(new RunResult.OutputResult(field, t.masks()[k], coefficients[k],
+                    config.normalize().any() ? t.coefficients()[k] : null, t.normalizedCoefficients()[k],
+                    t.estimatorCoefficients() == null ? null : t.estimatorCoefficients()[k],
+                    EquationFormatter.format(field + "_t", terms, coefficients[k], t.masks()[k]),
+                    fieldTruth == null ? null : new TreeMap<>(fieldTruth),
+                    fieldTruth == null ? null : selected(terms, t.masks()[k]).equals(fieldTruth.keySet()),
+                    fieldTruth == null ? null : errors(terms, coefficients[k], fieldTruth)));
         }
         RunResult.OutputResult u = perOutput.get(0);
-        Map<String, Double> truth = config.dataset().knownTruth();
-        Boolean correct = null;
-        Map<String, Double> errors = null;
-        if (truth != null && outputs == 1) {
-            Set<String> selected = new LinkedHashSet<>();
-            for (int j = 0; j < terms.size(); j++) {
-                if (u.mask()[j]) {
-                    selected.add(terms.get(j));
-                }
-            }
-            correct = selected.equals(truth.keySet());
-            errors = new TreeMap<>();
-            for (Map.Entry<String, Double> e : truth.entrySet()) {
-                int j = terms.indexOf(e.getKey());
-                double found = j < 0 ? 0.0 : u.coefficients()[j];
-                errors.put(e.getKey(), Math.abs(found - e.getValue()) / Math.abs(e.getValue()));
+        Map<String, Double> allTruth = truth == null ? null : new TreeMap<>();
+        Map<String, Double> errors = truth == null ? null : new TreeMap<>();
+        Boolean correct = truth == null ? null : true;
+        if (truth != null) {
+            // one field: the field's own maps; several: every field's, keys qualified "v: u*v"
+            for (RunResult.OutputResult o : perOutput) {
+                String prefix = outputs == 1 ? "" : o.output() + ": ";
+                o.truth().forEach((term, c) -> allTruth.put(prefix + term, c));
+                o.coefficientErrors().forEach((term, e) -> errors.put(prefix + term, e));
+                correct &= o.correctSupport();
             }
         }
         return new RunResult(config.runId(), config.name(), t.status().name(), t.reason(), t.iterations(),
-                t.seconds(), env.deviceNote(), terms, u.mask(), u.coefficients(), u.coefficientsNormalized(),
-                u.estimatorCoefficients(), probabilities, u.equation(), t.mse(), t.reg(), t.testMse(),
-                t.maskUpdates(), truth == null ? null : new TreeMap<>(truth), correct, errors,
-                outputs > 1 ? perOutput : null, config.toTree(), null);
+                t.seconds(), env.deviceNote(), terms, u.mask(), u.coefficients(), u.coefficientsNormalized(), u.estimatorCoefficients(), probabilities, u.equation(), t.mse(), t.reg(),
+                t.testMse(), t.maskUpdates(), allTruth, correct, errors, outputs > 1 ? perOutput : null,
+                config.toTree(), null);
+    }
+
+    private static Set<String> selected(List<String> terms, boolean[] mask) {
+        Set<String> selected = new LinkedHashSet<>();
+        for (int j = 0; j < terms.size(); j++) {
+            if (mask[j]) {
+                selected.add(terms.get(j));
+            }
+        }
+        return selected;
+    }
+
+    /** |found − true| / |true| per true term; a term the library lacks counts as found 0. */
+    private static Map<String, Double> errors(List<String> terms, double[] coefficients, Map<String, Double> truth) {
+        Map<String, Double> errors = new TreeMap<>();
+        for (Map.Entry<String, Double> e : truth.entrySet()) {
+            int j = terms.indexOf(e.getKey());
+            double found = j < 0 ? 0.0 : coefficients[j];
+            errors.put(e.getKey(), Math.abs(found - e.getValue()) / Math.abs(e.getValue()));
+        }
+        return errors;
     }
 }

@@ -42,7 +42,15 @@ public record RunConfig(
         Scheduler scheduler,
         Optimizer optimizer,
         Training training,
-        String device) {
+        String device,
+        Normalize normalize) {
+
+    /** How coordinates and data are normalised before training: none, minmax ([−1, 1]) or maxabs (x / max|x|). */
+    public record Normalize(String coords, String data) {
+        public boolean any() {
+            return !coords.equals("none") || !data.equals("none");
+        }
+    }
 
     public record Network(String type, int[] hidden, String activation, double omega0, double omegaHidden,
                           String precision) {
@@ -78,6 +86,9 @@ public record RunConfig(
     public static final int MIN_SAMPLES = 100;
 
     private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
+    private static final Set<String> NORMALIZATIONS = Set.of("none", "minmax", "maxabs");
+    /** The library type that fits a dataset of 0, 1 or 2 space dimensions. */
+    private static final List<String> LIBRARY_BY_DIMS = List.of("ode", "1d", "2d");
 
     /** Parses and validates; throws {@link ConfigException} listing every problem. */
     public static RunConfig parse(JsonNode root, String source) {
@@ -104,14 +115,18 @@ public record RunConfig(
         Network network = new Network(netType, hidden, activation, omega0, omegaHidden, precision);
 
         ConfigReader lr = r.child("library", "type");
-        String libType = lr.string("type", dataset.spatialDims() == 2 ? "2d" : "1d", Set.of("1d", "2d"));
+        String fitting = LIBRARY_BY_DIMS.get(dataset.spatialDims());
+        String libType = lr.string("type", fitting, Set.copyOf(LIBRARY_BY_DIMS));
         int poly = lr.integer("poly", libType.equals("2d") ? 1 : 2, 0, 5);
-        int diff = lr.integer("diff", libType.equals("2d") ? 2 : 3, 0, 4);
+        int diff = lr.integer("diff", libType.equals("2d") ? 2 : libType.equals("ode") ? 0 : 3, 0, 4);
         lr.finish();
         if (libType.equals("2d") && diff != 2) {
             problems.add("library.diff: a 2d library has derivatives up to second order fixed; leave diff out");
         }
-        if (!libType.equals(dataset.spatialDims() == 2 ? "2d" : "1d")) {
+        if (libType.equals("ode") && diff != 0) {
+            problems.add("library.diff: an ode library has no x-derivatives; leave diff out");
+        }
+        if (!libType.equals(fitting)) {
             problems.add("library.type: '" + libType + "' does not fit a dataset with " + dataset.spatialDims()
                     + " space dimension(s)");
         }
@@ -154,12 +169,16 @@ public record RunConfig(
         tr.finish();
         Training training = new Training(maxIt, write, cPatience, cDelta, cRelative);
         String device = r.string("device", "auto", DEVICES);
+        ConfigReader zr = r.child("normalize");
+        Normalize normalize = new Normalize(zr.string("coords", "none", NORMALIZATIONS),
+                zr.string("data", "none", NORMALIZATIONS));
+        zr.finish();
         r.finish();
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
         return new RunConfig(name, seed, dataset, noise, samples, split, network, library, estimator, constraint,
-                scheduler, optimizer, training, device);
+                scheduler, optimizer, training, device, normalize);
     }
 
     /**
@@ -274,6 +293,9 @@ public record RunConfig(
         cv.put("delta", training.delta());
         cv.put("relative", training.relative());
         o.put("device", device);
+        if (normalize.any()) { // only when asked for, so older run ids stay
+            o.putObject("normalize").put("coords", normalize.coords()).put("data", normalize.data());
+        }
         return o;
     }
 

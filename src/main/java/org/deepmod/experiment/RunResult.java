@@ -11,7 +11,12 @@ import java.util.Map;
  * {@code coefficientsNormalized} in DeePyMoD's normalised space (ξ_j‖Θ_j‖/‖u_t‖), where thresholds apply.
  * {@code estimatorCoefficients} are the estimator's normalised coefficients at the last mask update.
  * {@code truth}, {@code correctSupport} and {@code coefficientErrors} (relative, per true term) are present
- * where the truth is known. With several outputs, the top-level arrays describe u and {@code outputs} all.
+ * where the truth is known. With several outputs, the top-level arrays describe u and {@code outputs} all, each
+ * with its own truth, correctSupport and coefficientErrors; the top-level {@code correctSupport} is then true when
+ * every field's is, and {@code truth} and {@code coefficientErrors} hold every field's terms as "v: u*v".
+ * With {@code normalize} in the config, {@code coefficients} are those of the equation found on the normalised
+ * data mapped back to the data's units ({@link org.deepmod.library.DataUnits}); per output,
+ * {@code coefficientsScaled} keeps them in the normalised data's units.
  * {@code dataFingerprint} (sweeps, file datasets) is the size and modification time of the data file the run
  * read, so that a resumed sweep notices a file changed at the same path.
  */
@@ -42,9 +47,14 @@ public record RunResult(
         JsonNode config,
         String dataFingerprint) {
 
-    /** The discovered equation of one output. */
-    public record OutputResult(String output, boolean[] mask, double[] coefficients, double[] coefficientsNormalized,
-                               double[] estimatorCoefficients, String equation) {
+    /**
+     * The discovered equation of one output, and where the truth is known, that field's truth, whether its
+     * selected terms are exactly the true ones, and the relative error per true term (term names unqualified).
+     */
+    public record OutputResult(String output, boolean[] mask, double[] coefficients, double[] coefficientsScaled,
+                               double[] coefficientsNormalized, double[] estimatorCoefficients, String equation,
+                               Map<String, Double> truth, Boolean correctSupport,
+                               Map<String, Double> coefficientErrors) {
     }
 
     /** A run that could not train: the reason is kept and the sweep goes on. */

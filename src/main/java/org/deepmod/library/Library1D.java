@@ -28,8 +28,19 @@ public final class Library1D implements Library {
     private final int diffOrder;
     private final int outputs;
     private final List<String> names;
+    /** An ODE library: the network's only input is t, so the jet carries u_t alone. */
+    private final boolean timeOnly;
 
     public Library1D(int polyOrder, int diffOrder, int outputs) {
+        this(polyOrder, diffOrder, outputs, false);
+    }
+
+    /** The polynomials of the fields' values up to {@code polyOrder}, for data with time as the only coordinate. */
+    public static Library1D ode(int polyOrder, int outputs) {
+        return new Library1D(polyOrder, 0, outputs, true);
+    }
+
+    private Library1D(int polyOrder, int diffOrder, int outputs, boolean timeOnly) {
         if (polyOrder < 0 || polyOrder > 5) {
             throw new IllegalArgumentException("polynomial order must be 0..5, got " + polyOrder);
         }
@@ -42,6 +53,7 @@ public final class Library1D implements Library {
         this.polyOrder = polyOrder;
         this.diffOrder = diffOrder;
         this.outputs = outputs;
+        this.timeOnly = timeOnly;
         this.names = Collections.unmodifiableList(buildNames());
     }
 
@@ -59,12 +71,15 @@ public final class Library1D implements Library {
 
     @Override
     public JetSpec jetSpec() {
-        return JetSpec.oneDimensional(diffOrder);
+        return timeOnly ? JetSpec.timeOnly() : JetSpec.oneDimensional(diffOrder);
     }
 
     /** The x-derivatives up to the highest order an active term uses (u_t always). */
     @Override
     public JetSpec jetSpec(boolean[][] masks) {
+        if (timeOnly) {
+            return JetSpec.timeOnly();
+        }
         int order = 0;
         for (Partial p : activeDerivatives(masks)) {
             order = Math.max(order, p.order());

@@ -71,7 +71,8 @@ final class SweepFixtures {
                 for (int j = 0; j < mask.length; j++) {
                     mask[j] = c[k][j] != 0;
                 }
-                outputs.add(new RunResult.OutputResult(k == 0 ? "u" : "v", mask, c[k], c[k], null, null));
+                outputs.add(new RunResult.OutputResult(k == 0 ? "u" : "v", mask, c[k], null, c[k], null, null, null,
+                        null, null));
             }
             String id = "twofields" + seed;
             RunResult r = new RunResult(id, "two", "CONVERGED", null, 100, 1.0, "cpu", terms, outputs.get(0).mask(),

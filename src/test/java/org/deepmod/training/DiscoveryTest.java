@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class DiscoveryTest {
     private static final Path CONFIGS = Path.of(System.getProperty("deepmod.project.dir", ".")).resolve("configs");
 
-    private static RunResult run(String config, String... settings) {
+    static RunResult run(String config, String... settings) {
         var tree = ConfigFiles.read(CONFIGS.resolve(config));
         ConfigFiles.applySettings(tree, List.of(settings));
         RunConfig run = RunConfig.parse(tree, config);
