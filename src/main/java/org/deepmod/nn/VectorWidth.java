@@ -6,15 +6,27 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The vector width of the hand-written kernels ({@link JetKernels}, {@link TileProducts}): the CPU's preferred
- * one (256 bits on AVX2, 512 on AVX-512), unless the system property {@value #PROPERTY} names another (128, 256
- * or 512). The property lets the tests run the kernels at both common widths on one machine, and a benchmark
- * compare them; a width wider than the CPU's runs correctly, only slowly (the Vector API then computes lane by
- * lane). Nothing else may assume a lane count: tiles are padded to whole vectors of this width.
+ * one, but at most 256 bits ({@link #DEFAULT_MAX_BITS}), unless the system property {@value #PROPERTY} names
+ * another (128, 256 or 512). The property lets the tests run the kernels at both common widths on one machine,
+ * and a benchmark compare them; a width wider than the CPU's runs correctly, only slowly (the Vector API then
+ * computes lane by lane). Nothing else may assume a lane count: tiles are padded to whole vectors of this width.
  *
  * <p>Chosen once per JVM (a constant the JIT folds into the kernels); read it before the first kernel loads.
  */
 public final class VectorWidth {
     public static final String PROPERTY = "deepmod.vector.bits";
+
+    /**
+     * The widest default. Measured with {@code bench step} (ms per training step, the Burgers set-up, median of
+     * 80 windows) on an AMD EPYC (Zen 5) whose JVM prefers 512-bit vectors, the same launch order:
+     * <pre>
+     *   --vector-bits 256   8.36 ms   (after the mask update  9.55 ms)
+     *   --vector-bits 512  72.56 ms   (after the mask update 48.03 ms)
+     * </pre>
+     * Java 17's C2 does not compile these kernels' 512-bit operations into AVX-512 instructions here (a Burgers run:
+     * 1217 s at 512 bits against 233 s at 256 on the same, loaded, machine), so 512 bits is only taken when asked for.
+     */
+    public static final int DEFAULT_MAX_BITS = 256;
 
     /**
      * The chosen species, in a class of its own: it is initialised at the first kernel's use, not when
@@ -39,13 +51,14 @@ public final class VectorWidth {
     }
 
     /**
-     * The species a width in bits names; the preferred one when it is null or empty.
+     * The species a width in bits names; when it is null or empty the CPU's preferred one, at most
+     * {@link #DEFAULT_MAX_BITS} wide.
      *
      * @throws IllegalArgumentException for anything but 128, 256 or 512
      */
     public static VectorSpecies<Float> species(String bits) {
         if (bits == null || bits.isBlank()) {
-            return FloatVector.SPECIES_PREFERRED;
+            return preferredBits() > DEFAULT_MAX_BITS ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
         }
         return switch (bits.strip()) {
             case "128" -> FloatVector.SPECIES_128;
