@@ -1,7 +1,5 @@
 package org.deepmod.training;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
@@ -35,17 +33,7 @@ class LibraryPathsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ode-two-fields", "fourth-order"})
     void handWrittenAndAutogradStepsTrainAlike(String kind) {
-        List<TraceEntry> handWritten = train(kind, Trainer.Gradients.HAND_WRITTEN);
-        List<TraceEntry> autograd = train(kind, Trainer.Gradients.AUTOGRAD);
-        assertEquals(autograd.size(), handWritten.size());
-        for (int i = 0; i < handWritten.size(); i++) {
-            double expected = autograd.get(i).loss();
-            assertEquals(expected, handWritten.get(i).loss(), 1e-4 * expected,
-                    kind + " loss at iteration " + handWritten.get(i).iteration());
-        }
-        double first = handWritten.get(0).loss();
-        double last = handWritten.get(handWritten.size() - 1).loss();
-        assertTrue(last < 0.8 * first, kind + ": the loss fell only from " + first + " to " + last);
+        TrainingPathsTest.assertTrainAlike(kind, gradients -> train(kind, gradients), 0.8);
     }
 
     private static List<TraceEntry> train(String kind, Trainer.Gradients gradients) {
