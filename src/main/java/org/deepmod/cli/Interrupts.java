@@ -1,5 +1,8 @@
 package org.deepmod.cli;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import sun.misc.Signal;
 
 /**
@@ -27,6 +30,9 @@ final class Interrupts {
 
     private static void interrupt(Signal signal) {
         interrupted = true;
+        // Spark's own threads log the tasks the stopping context turns away (RejectedExecutionException, with
+        // their stack traces): after the one line, nothing more is the user's business
+        Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.OFF);
         System.out.flush();
         System.err.println(message);
         System.err.flush();
