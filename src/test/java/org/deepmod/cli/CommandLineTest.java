@@ -1,5 +1,6 @@
 package org.deepmod.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,21 +108,36 @@ class CommandLineTest {
         assertTrue(last < result.get("iterations").asInt(), "last traced iteration " + last);
     }
 
-    /** report rebuilds a run folder's pictures and equation from result.json and trace.jsonl alone. */
+    /**
+     * report rebuilds a run folder's pictures and equation from result.json and trace.jsonl alone: the pictures
+     * it draws are, pixel for pixel, those the run drew.
+     */
     @Test
     void reportRebuildsARunFolder(@TempDir Path dir) throws IOException {
         Result run = execute("run", PROJECT.resolve("configs/burgers.yaml").toString(), "--out", dir.toString(),
                 "--set", "network.hidden=[20,20]", "--set", "samples=500", "--set", "training.maxIterations=60");
         assertEquals(Main.EXIT_OK, run.code(), run.out() + run.err());
+        int[] mask = pixels(dir.resolve("mask.png"));
+        int[] loss = pixels(dir.resolve("loss.png"));
         Files.delete(dir.resolve("mask.png"));
         Files.delete(dir.resolve("loss.png"));
         JsonNode result = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
 
         Result report = execute("report", dir.toString());
         assertEquals(Main.EXIT_OK, report.code(), report.err());
-        assertTrue(Files.size(dir.resolve("mask.png")) > 0 && Files.size(dir.resolve("loss.png")) > 0);
+        assertArrayEquals(mask, pixels(dir.resolve("mask.png")), "mask.png redrawn differently");
+        assertArrayEquals(loss, pixels(dir.resolve("loss.png")), "loss.png redrawn differently");
         assertTrue(report.out().contains(result.get("equation").asText()), report.out());
         assertTrue(report.out().contains("MAX_ITERATIONS after 60 iterations"), report.out());
+    }
+
+    /** A PNG's pixels; fails unless it decodes to a picture of more than one colour. */
+    private static int[] pixels(Path png) throws IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(image != null, png + " does not decode");
+        int[] rgb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        assertTrue(java.util.Arrays.stream(rgb).distinct().count() > 1, png + " is blank");
+        return rgb;
     }
 
     @Test
