@@ -32,8 +32,10 @@ public record RunFields(String field, boolean[] mask, double[] coefficients, dou
         }
         JsonNode configTruth = r.config() == null ? null : r.config().path("dataset").get("truth");
         for (RunResult.OutputResult o : r.outputs()) {
-            Map<String, Double> truth = truthOf(configTruth, o.output());
-            if (truth == null && o.output().equals("u") && isFlat(configTruth)) {
+            // each output's own truth where the run recorded it (plain term names; the top-level truth of a
+            // several-field result qualifies them as "v: u*v")
+            Map<String, Double> truth = o.truth() != null ? o.truth() : truthOf(configTruth, o.output());
+            if (truth == null && r.outputs().size() == 1 && isFlat(configTruth)) {
                 truth = r.truth();
             }
             out.add(field(o.output(), r.terms(), o.mask(), o.coefficients(), o.estimatorCoefficients(), truth));

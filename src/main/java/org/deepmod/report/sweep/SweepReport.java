@@ -425,7 +425,8 @@ public final class SweepReport {
 
     /** A term as a file name: u*u_x becomes u.u_x, u^2 becomes u2. */
     static String fileName(String term) {
-        return term.replace('*', '.').replace("^", "");
+        // anything else a file name on HDFS or a web page may not hold (':' starts a URI scheme) becomes '_'
+        return term.replace('*', '.').replace("^", "").replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static void writeText(ReportFiles files, String name, String text) throws IOException {
