@@ -59,13 +59,7 @@ class LibraryPathsTest {
         Samples train = new Samples(coords, inputs, targets, outputs);
         Samples test = new Samples(new double[0], inputs, new double[0], outputs);
         List<TraceEntry> trace = new ArrayList<>();
-        TrainingOptions options = TrainingOptions.builder()
-                .maxIterations(60)
-                .writeIterations(5)
-                .convergence(1, 0)
-                .learningRate(2e-3)
-                .betas(0.9, 0.999)
-                .build();
+        TrainingOptions options = TrainingPathsTest.SIXTY_STEPS;
         try (NDManager manager = NDManager.newBaseManager()) {
             JetMlp net = JetMlp.mlp(manager, inputs, new int[] {20, 20}, outputs, new Activation.Tanh(),
                     DataType.FLOAT32, 3);

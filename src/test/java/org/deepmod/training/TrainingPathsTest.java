@@ -28,6 +28,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * carry only the derivatives of the active terms after a mask update.
  */
 class TrainingPathsTest {
+    /** 60 Adam steps, a write every 5, no convergence test to end them early. */
+    static final TrainingOptions SIXTY_STEPS = TrainingOptions.builder()
+            .maxIterations(60)
+            .writeIterations(5)
+            .convergence(1, 0)
+            .learningRate(2e-3)
+            .betas(0.9, 0.999)
+            .build();
+
     @BeforeAll
     static void engine() {
         DjlEnvironment.init();
@@ -75,13 +84,7 @@ class TrainingPathsTest {
         Samples train = new Samples(coords, 2, targets, 1);
         Samples test = new Samples(new double[0], 2, new double[0], 1);
         List<TraceEntry> trace = new ArrayList<>();
-        TrainingOptions options = TrainingOptions.builder()
-                .maxIterations(60)
-                .writeIterations(5)
-                .convergence(1, 0)
-                .learningRate(2e-3)
-                .betas(0.9, 0.999)
-                .build();
+        TrainingOptions options = SIXTY_STEPS;
         try (NDManager manager = NDManager.newBaseManager()) {
             JetMlp net = JetMlp.mlp(manager, 2, new int[] {20, 20}, 1, new Activation.Tanh(), DataType.FLOAT32, 3);
             Library1D library = new Library1D(1, 2);
