@@ -11,6 +11,7 @@ import org.deepmod.data.AdvectionDiffusion2D;
 import org.deepmod.data.AllenCahn;
 import org.deepmod.data.Dataset;
 import org.deepmod.data.DiffusionRotation;
+import org.deepmod.data.KellerSegel;
 import org.deepmod.data.KuramotoSivashinsky;
 import org.deepmod.data.LotkaVolterra;
 import org.deepmod.data.Simulation;
@@ -65,11 +66,13 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
                 axes(0.0, 4.0, 41, -3.0, 3.0, 100));
         define("kuramoto-sivashinsky", params(), axes(0.0, 40.0, 101, 0.0, 32 * Math.PI, 256));
         define("allen-cahn", params("epsilon", 0.1, "amplitude", 0.5), axes(0.0, 4.0, 41, 0.0, 2 * Math.PI, 128));
+        define("keller-segel", params("du", 0.1, "chi", 0.5, "dv", 0.5, "alpha", 1.0, "beta", 0.2),
+                axes(0.0, 5.0, 51, -10.0, 10.0, 256));
     }
 
     /** The generators that are computed on a grid ({@link Simulation}) rather than a closed form. */
     private static final java.util.Set<String> SIMULATED = java.util.Set.of("lotka-volterra", "diffusion-rotation",
-            "kuramoto-sivashinsky", "allen-cahn");
+            "kuramoto-sivashinsky", "allen-cahn", "keller-segel");
 
     private static void define(String name, Map<String, double[]> parameters, Map<String, double[]> axes) {
         PARAMETERS.put(name, parameters);
@@ -282,6 +285,7 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
             case "diffusion-rotation": return new DiffusionRotation(p("d"), p("omega"), p("x0"), p("sigma"));
             case "kuramoto-sivashinsky": return new KuramotoSivashinsky();
             case "allen-cahn": return new AllenCahn(p("epsilon"), p("amplitude"));
+            case "keller-segel": return new KellerSegel(p("du"), p("chi"), p("dv"), p("alpha"), p("beta"));
             default: throw new IllegalStateException("not a simulated dataset: " + type);
         }
     }

@@ -31,7 +31,8 @@ class SimulationResidualTest {
                 Arguments.of(new LotkaVolterra(2.0 / 3, 4.0 / 3, 1, 1, 1.5, 0.5), 7.0, null),
                 Arguments.of(new DiffusionRotation(0.1, 1, 0, 0.5), 0.5, new double[] {-3, 3, 2001}),
                 Arguments.of(new KuramotoSivashinsky(), 20.0, new double[] {0, 32 * Math.PI, 256}),
-                Arguments.of(new AllenCahn(0.1, 0.5), 2.0, new double[] {0, 2 * Math.PI, 128}));
+                Arguments.of(new AllenCahn(0.1, 0.5), 2.0, new double[] {0, 2 * Math.PI, 128}),
+                Arguments.of(new KellerSegel(0.1, 0.5, 0.5, 1.0, 0.2), 3.0, new double[] {-10, 10, 256}));
     }
 
     @ParameterizedTest(name = "{0} at t = {1}")

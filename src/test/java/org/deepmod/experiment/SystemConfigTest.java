@@ -24,7 +24,8 @@ class SystemConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lotka-volterra.yaml", "diffusion-rotation.yaml", "kuramoto-sivashinsky.yaml",
-        "kuramoto-sivashinsky-noise.yaml", "allen-cahn.yaml", "burgers-deepymod.yaml", "burgers-normalized.yaml"})
+        "kuramoto-sivashinsky-noise.yaml", "allen-cahn.yaml", "keller-segel.yaml", "burgers-deepymod.yaml",
+        "burgers-normalized.yaml"})
     void shippedConfigsParseWithATruthForEveryField(String name) {
         Path file = PROJECT.resolve("configs").resolve(name);
         RunConfig c = RunConfig.parse(ConfigFiles.read(file), file.toString());
