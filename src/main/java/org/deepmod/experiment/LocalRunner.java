@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.deepmod.data.DataFiles;
 import org.deepmod.data.Dataset;
 import org.deepmod.data.Noise;
@@ -95,16 +96,7 @@ public final class LocalRunner {
 
     static Prepared prepareData(RunConfig config, RunEnvironment env, long noiseSeed, long sampleSeed,
                                 long splitSeed) {
-        DatasetSpec spec = config.dataset();
-        Dataset data;
-        if (spec.isFile()) {
-            List<String> coords = new ArrayList<>(spec.coords().values());
-            data = DataFiles.read(spec.path(), env.hadoop(), new ReadOptions(coords.get(0),
-                    coords.subList(1, coords.size()), spec.fields()));
-        } else {
-            data = spec.generate();
-        }
-        data.validateFinite(spec.isFile() ? spec.path() : spec.type());
+        Dataset data = data(config.dataset(), env.hadoop());
         Dataset noisy = Noise.gaussian(data, config.noise(), noiseSeed);
         // as the reference: noise first, then normalisation over every point, then the subsample
         Normalization.Result normalised = Normalization.apply(noisy, config.normalize().coords(),
@@ -112,6 +104,20 @@ public final class LocalRunner {
         Dataset sampled = config.samples() == RunConfig.ALL_SAMPLES ? normalised.data()
                 : Subsample.random(normalised.data(), config.samples(), sampleSeed);
         return new Prepared(TrainTestSplit.split(sampled, config.trainFraction(), splitSeed), normalised.scaling());
+    }
+
+    /** The dataset a spec names, generated or read, every value finite. */
+    static Dataset data(DatasetSpec spec, Configuration hadoop) {
+        Dataset data;
+        if (spec.isFile()) {
+            List<String> coords = new ArrayList<>(spec.coords().values());
+            data = DataFiles.read(spec.path(), hadoop, new ReadOptions(coords.get(0),
+                    coords.subList(1, coords.size()), spec.fields()));
+        } else {
+            data = spec.generate();
+        }
+        data.validateFinite(spec.isFile() ? spec.path() : spec.type());
+        return data;
     }
 
     private static Samples samples(Dataset d) {
