@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.deepmod.nn.Activation;
 import org.deepmod.nn.FunctionApproximator;
@@ -100,7 +101,7 @@ public sealed interface NetworkSpec permits NetworkSpec.MlpSpec, NetworkSpec.Sir
 
         @Override
         public int hashCode() {
-            return 31 * Arrays.hashCode(hidden) + activation.hashCode() * 7 + precision.hashCode();
+            return Objects.hash(Arrays.hashCode(hidden), activation, precision);
         }
     }
 
@@ -138,8 +139,7 @@ public sealed interface NetworkSpec permits NetworkSpec.MlpSpec, NetworkSpec.Sir
 
         @Override
         public int hashCode() {
-            return 31 * Arrays.hashCode(hidden) + activation.hashCode() * 7 + Double.hashCode(omega0)
-                    + Double.hashCode(omegaHidden) * 3 + precision.hashCode();
+            return Objects.hash(Arrays.hashCode(hidden), activation, omega0, omegaHidden, precision);
         }
     }
 

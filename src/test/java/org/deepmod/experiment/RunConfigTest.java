@@ -101,6 +101,27 @@ class RunConfigTest {
         }
     }
 
+    /** Each kind of each choice is read into its own spec and writes itself back into a tree that reads the same. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "network: {type: siren, hidden: [20, 20], omega0: 10, precision: float64} | siren",
+            "network: {activation: sin, precision: float64}                          | mlp",
+            "library: {type: 1d, poly: 3, diff: 4}                                    | 1d",
+            "constraint: {type: ridge, lambda: 0.5}                                   | ridge",
+            "constraint: grad-params                                                  | grad-params",
+            "scheduler: {type: periodic, periodicity: 20, initial: 100}               | periodic",
+            "scheduler: {type: train-test, patience: 10, delta: 0.01}                 | train-test",
+            "normalize: {coords: minmax, data: maxabs}                                | minmax",
+    })
+    void everyKindOfChoiceRoundTrips(String yaml, String kind) {
+        RunConfig c = parse(yaml);
+        assertEquals(c, RunConfig.parse(c.toTree(), "resolved"));
+        String section = yaml.substring(0, yaml.indexOf(':'));
+        String written = section.equals("normalize") ? c.toTree().get(section).get("coords").asText()
+                : c.toTree().get(section).get("type").asText();
+        assertEquals(kind, written);
+    }
+
     /** A generated dataset's grid points; a file's points, read (its path relative to the project). */
     private static long pointsOf(DatasetSpec dataset) {
         if (!dataset.isFile()) {
