@@ -3,9 +3,11 @@ package org.deepmod.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.deepmod.data.AdvectionDiffusion2D;
 import org.deepmod.data.AllenCahn;
@@ -247,6 +249,31 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
 
     public boolean isFile() {
         return FILE.equals(type);
+    }
+
+    /** Equal when every component is, the parameters' and axes' arrays by their values. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DatasetSpec d && type.equals(d.type) && sameValues(parameters, d.parameters)
+                && sameValues(axes, d.axes) && Objects.equals(path, d.path) && Objects.equals(fields, d.fields)
+                && Objects.equals(coords, d.coords) && Objects.equals(truth, d.truth);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, path, fields, coords, truth, parameters.keySet(), axes.keySet());
+    }
+
+    private static boolean sameValues(Map<String, double[]> a, Map<String, double[]> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, double[]> e : a.entrySet()) {
+            if (!Arrays.equals(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int spatialDims() {

@@ -1,7 +1,6 @@
 package org.deepmod.experiment;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.deepmod.data.DataFiles;
 import org.deepmod.data.Dataset;
 import org.deepmod.data.Noise;
@@ -19,29 +19,18 @@ import org.deepmod.data.Subsample;
 import org.deepmod.data.TrainTestSplit;
 import org.deepmod.library.DataUnits;
 import org.deepmod.library.Library;
-import org.deepmod.library.Library1D;
-import org.deepmod.library.Library2D;
 import org.deepmod.library.TermNames;
-import org.deepmod.nn.Activation;
 import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.nn.FunctionApproximator;
-import org.deepmod.nn.JetMlp;
 import org.deepmod.report.EquationFormatter;
-import org.deepmod.sparse.SparseEstimators;
 import org.deepmod.training.DeepMoD;
 import org.deepmod.training.Samples;
 import org.deepmod.training.SparseMaskEstimator;
-import org.deepmod.training.SparsityScheduler;
 import org.deepmod.training.TraceEntry;
-import org.deepmod.training.TrainTest;
-import org.deepmod.training.Periodic;
 import org.deepmod.training.Trainer;
 import org.deepmod.training.TrainingOptions;
 import org.deepmod.training.TrainingResult;
 import org.deepmod.constraint.Constraint;
-import org.deepmod.constraint.GradParams;
-import org.deepmod.constraint.LeastSquares;
-import org.deepmod.constraint.Ridge;
 
 /**
  * Runs one {@link RunConfig} in this JVM, without Spark: data (generate or read, noise, subsample, split),
@@ -67,13 +56,14 @@ public final class LocalRunner {
         List<TraceEntry> trace = new ArrayList<>();
         TrainingResult training;
         try (NDManager manager = NDManager.newBaseManager(env.device())) {
-            FunctionApproximator network = network(config, manager, split.train(), initSeed);
-            Constraint constraint = constraint(config, manager, library);
-            SparseMaskEstimator estimator = new SparseMaskEstimator(SparseEstimators.create(
-                    config.estimator().name(), config.estimator().parameters(), estimatorSeed));
+            FunctionApproximator network = config.network().create(manager, split.train().coordDims(),
+                    split.train().targetDims(), initSeed);
+            Constraint constraint = config.constraint().create(manager, library, config.network().precision(),
+                    config.seed());
+            SparseMaskEstimator estimator = new SparseMaskEstimator(config.estimator().create(estimatorSeed));
             DeepMoD model = new DeepMoD(network, library, estimator, constraint);
             Trainer trainer = new Trainer(trainingOptions(config));
-            training = trainer.train(model, samples(split.train()), samples(split.test()), scheduler(config),
+            training = trainer.train(model, samples(split.train()), samples(split.test()), config.scheduler().create(),
                     entry -> {
                         trace.add(entry);
                         env.listener().onWrite(entry);
@@ -106,24 +96,28 @@ public final class LocalRunner {
 
     static Prepared prepareData(RunConfig config, RunEnvironment env, long noiseSeed, long sampleSeed,
                                 long splitSeed) {
-        DatasetSpec spec = config.dataset();
+        Dataset data = data(config.dataset(), env.hadoop());
+        Dataset noisy = Noise.gaussian(data, config.noise(), noiseSeed);
+        // as the reference: noise first, then normalisation over every point, then the subsample
+        Normalization.Result normalised = Normalization.apply(noisy, config.normalize().coords(),
+                config.normalize().data());
+        Dataset sampled = config.samples() == RunConfig.ALL_SAMPLES ? normalised.data()
+                : Subsample.random(normalised.data(), config.samples(), sampleSeed);
+        return new Prepared(TrainTestSplit.split(sampled, config.trainFraction(), splitSeed), normalised.scaling());
+    }
+
+    /** The dataset a spec names, generated or read, every value finite. */
+    static Dataset data(DatasetSpec spec, Configuration hadoop) {
         Dataset data;
         if (spec.isFile()) {
             List<String> coords = new ArrayList<>(spec.coords().values());
-            data = DataFiles.read(spec.path(), env.hadoop(), new ReadOptions(coords.get(0),
+            data = DataFiles.read(spec.path(), hadoop, new ReadOptions(coords.get(0),
                     coords.subList(1, coords.size()), spec.fields()));
         } else {
             data = spec.generate();
         }
         data.validateFinite(spec.isFile() ? spec.path() : spec.type());
-        Dataset noisy = Noise.gaussian(data, config.noise(), noiseSeed);
-        // as the reference: noise first, then normalisation over every point, then the subsample
-        Normalization.Result normalised = Normalization.apply(noisy,
-                Normalization.Method.byName(config.normalize().coords()),
-                Normalization.Method.byName(config.normalize().data()));
-        Dataset sampled = config.samples() == RunConfig.ALL_SAMPLES ? normalised.data()
-                : Subsample.random(normalised.data(), config.samples(), sampleSeed);
-        return new Prepared(TrainTestSplit.split(sampled, config.trainFraction(), splitSeed), normalised.scaling());
+        return data;
     }
 
     private static Samples samples(Dataset d) {
@@ -132,49 +126,7 @@ public final class LocalRunner {
 
     /** The library a config asks for, for data with this many fields. */
     public static Library library(RunConfig config, int outputs) {
-        RunConfig.LibrarySpec l = config.library();
-        if (l.type().equals("2d")) {
-            if (outputs != 1) {
-                throw new org.deepmod.BadInputException("library: a 2d library takes one field, the data has " + outputs);
-            }
-            return new Library2D(l.poly());
-        }
-        if (l.type().equals("ode")) {
-            return Library1D.ode(l.poly(), outputs);
-        }
-        return new Library1D(l.poly(), l.diff(), outputs);
-    }
-
-    private static FunctionApproximator network(RunConfig config, NDManager manager, Dataset train, long seed) {
-        RunConfig.Network n = config.network();
-        DataType type = n.precision().equals("float64") ? DataType.FLOAT64 : DataType.FLOAT32;
-        if (n.type().equals("siren")) {
-            return JetMlp.siren(manager, train.coordDims(), n.hidden(), train.targetDims(), n.omega0(),
-                    n.omegaHidden(), type, seed);
-        }
-        return JetMlp.mlp(manager, train.coordDims(), n.hidden(), train.targetDims(),
-                Activation.byName(n.activation()), type, seed);
-    }
-
-    private static Constraint constraint(RunConfig config, NDManager manager, Library library) {
-        RunConfig.Constraint c = config.constraint();
-        switch (c.type()) {
-            case "ridge": return new Ridge(c.lambda());
-            case "grad-params":
-                return new GradParams(manager, library.terms(), library.outputs(),
-                        config.network().precision().equals("float64") ? DataType.FLOAT64 : DataType.FLOAT32,
-                        config.seed());
-            default: return new LeastSquares();
-        }
-    }
-
-    static SparsityScheduler scheduler(RunConfig config) {
-        RunConfig.Scheduler s = config.scheduler();
-        switch (s.type()) {
-            case "periodic": return new Periodic(s.periodicity(), s.initial());
-            case "train-test": return TrainTest.trainTest(s.patience(), s.delta());
-            default: return TrainTest.trainTestPeriodic(s.periodicity(), s.patience(), s.delta());
-        }
+        return config.library().create(outputs);
     }
 
     static TrainingOptions trainingOptions(RunConfig config) {

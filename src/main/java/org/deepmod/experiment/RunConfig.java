@@ -9,17 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
-import org.deepmod.BadInputException;
-import org.deepmod.constraint.Ridge;
-import org.deepmod.library.Library1D;
-import org.deepmod.library.Library2D;
-import org.deepmod.nn.Activation;
-import org.deepmod.sparse.SparseEstimators;
+import org.deepmod.data.Normalization;
 
 /**
  * One DeepMoD run, as a YAML file gives it (top-level keys {@code name, seed, dataset, noise, samples, split,
@@ -35,37 +29,46 @@ public record RunConfig(
         double noise,
         int samples,
         double trainFraction,
-        Network network,
+        NetworkSpec network,
         LibrarySpec library,
-        Estimator estimator,
-        Constraint constraint,
-        Scheduler scheduler,
+        EstimatorSpec estimator,
+        ConstraintSpec constraint,
+        SchedulerSpec scheduler,
         Optimizer optimizer,
         Training training,
         String device,
         Normalize normalize) {
 
     /** How coordinates and data are normalised before training: none, minmax ([−1, 1]) or maxabs (x / max|x|). */
-    public record Normalize(String coords, String data) {
+    public record Normalize(Normalization.Method coords, Normalization.Method data) {
         public boolean any() {
-            return !coords.equals("none") || !data.equals("none");
+            return coords != Normalization.Method.NONE || data != Normalization.Method.NONE;
         }
-    }
 
-    public record Network(String type, int[] hidden, String activation, double omega0, double omegaHidden,
-                          String precision) {
-    }
+        private static Set<String> configNames() {
+            Set<String> names = new LinkedHashSet<>();
+            for (Normalization.Method m : Normalization.Method.values()) {
+                names.add(configName(m));
+            }
+            return names;
+        }
 
-    public record LibrarySpec(String type, int poly, int diff) {
-    }
+        private static String configName(Normalization.Method m) {
+            return m.name().toLowerCase(Locale.ROOT);
+        }
 
-    public record Estimator(String name, Map<String, String> parameters) {
-    }
+        static Normalize read(ConfigReader r) {
+            Set<String> names = configNames();
+            String none = configName(Normalization.Method.NONE);
+            Normalize n = new Normalize(Normalization.Method.byName(r.string("coords", none, names)),
+                    Normalization.Method.byName(r.string("data", none, names)));
+            r.finish();
+            return n;
+        }
 
-    public record Constraint(String type, double lambda) {
-    }
-
-    public record Scheduler(String type, int periodicity, int initial, int patience, double delta) {
+        ObjectNode writeTo(ObjectNode z) {
+            return z.put("coords", configName(coords)).put("data", configName(data));
+        }
     }
 
     public record Optimizer(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
@@ -86,9 +89,6 @@ public record RunConfig(
     public static final int MIN_SAMPLES = 100;
 
     private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
-    private static final Set<String> NORMALIZATIONS = Set.of("none", "minmax", "maxabs");
-    /** The library type that fits a dataset of 0, 1 or 2 space dimensions. */
-    private static final List<String> LIBRARY_BY_DIMS = List.of("ode", "1d", "2d");
 
     /** Parses and validates; throws {@link ConfigException} listing every problem. */
     public static RunConfig parse(JsonNode root, String source) {
@@ -104,51 +104,12 @@ public record RunConfig(
             problems.add("split: 1.0 is out of range [0.05, 1): every point would train and the test set be empty");
         }
 
-        ConfigReader nr = r.child("network", "type");
-        String netType = nr.string("type", "mlp", Set.of("mlp", "siren"));
-        int[] hidden = nr.integers("hidden", new int[] {50, 50, 50, 50}, 1, 16, 1, 4096);
-        String activation = nr.string("activation", netType.equals("siren") ? "sin" : "tanh", new LinkedHashSet<>(Activation.NAMES));
-        double omega0 = nr.number("omega0", 30.0, 1e-6, 1e4);
-        double omegaHidden = nr.number("omegaHidden", 30.0, 1e-6, 1e4);
-        String precision = nr.string("precision", "float32", Set.of("float32", "float64"));
-        nr.finish();
-        Network network = new Network(netType, hidden, activation, omega0, omegaHidden, precision);
-
-        ConfigReader lr = r.child("library", "type");
-        String fitting = LIBRARY_BY_DIMS.get(dataset.spatialDims());
-        String libType = lr.string("type", fitting, Set.copyOf(LIBRARY_BY_DIMS));
-        int poly = lr.integer("poly", libType.equals("2d") ? 1 : 2, 0, 5);
-        int diff = lr.integer("diff", libType.equals("2d") ? 2 : libType.equals("ode") ? 0 : 3, 0, 4);
-        lr.finish();
-        if (libType.equals("2d") && diff != 2) {
-            problems.add("library.diff: a 2d library has derivatives up to second order fixed; leave diff out");
-        }
-        if (libType.equals("ode") && diff != 0) {
-            problems.add("library.diff: an ode library has no x-derivatives; leave diff out");
-        }
-        if (!libType.equals(fitting)) {
-            problems.add("library.type: '" + libType + "' does not fit a dataset with " + dataset.spatialDims()
-                    + " space dimension(s)");
-        }
-        LibrarySpec library = new LibrarySpec(libType, poly, diff);
+        NetworkSpec network = NetworkSpec.read(r.child("network", "type"));
+        LibrarySpec library = LibrarySpec.read(r.child("library", "type"), dataset.spatialDims());
         checkPoints(dataset, samples, split, library, problems);
-
-        Estimator estimator = readEstimator(r.child("estimator", "name"), seed);
-
-        ConfigReader cr = r.child("constraint", "type");
-        String cType = cr.string("type", "least-squares", Set.of("least-squares", "ridge", "grad-params"));
-        double lambda = cr.number("lambda", cType.equals("ridge") ? Ridge.DEFAULT_LAMBDA : 0.0, 0.0, 1e6);
-        cr.finish();
-        Constraint constraint = new Constraint(cType, lambda);
-
-        ConfigReader sr = r.child("scheduler", "type");
-        String sType = sr.string("type", "train-test-periodic", Set.of("periodic", "train-test", "train-test-periodic"));
-        int periodicity = sr.integer("periodicity", 50, 1, 1_000_000);
-        int initial = sr.integer("initial", 0, 0, 100_000_000);
-        int patience = sr.integer("patience", 200, 0, 100_000_000);
-        double delta = sr.number("delta", 1e-5, 0.0, 1e6);
-        sr.finish();
-        Scheduler scheduler = new Scheduler(sType, periodicity, initial, patience, delta);
+        EstimatorSpec estimator = EstimatorSpec.read(r.child("estimator", "name"), seed);
+        ConstraintSpec constraint = ConstraintSpec.read(r.child("constraint", "type"));
+        SchedulerSpec scheduler = SchedulerSpec.read(r.child("scheduler", "type"));
 
         ConfigReader or = r.child("optimizer");
         double lrate = or.number("lr", 1e-3, 1e-12, 1e3);
@@ -169,10 +130,7 @@ public record RunConfig(
         tr.finish();
         Training training = new Training(maxIt, write, cPatience, cDelta, cRelative);
         String device = r.string("device", "auto", DEVICES);
-        ConfigReader zr = r.child("normalize");
-        Normalize normalize = new Normalize(zr.string("coords", "none", NORMALIZATIONS),
-                zr.string("data", "none", NORMALIZATIONS));
-        zr.finish();
+        Normalize normalize = Normalize.read(r.child("normalize"));
         r.finish();
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
@@ -208,31 +166,10 @@ public record RunConfig(
 
     private static int termCount(DatasetSpec dataset, LibrarySpec library) {
         try {
-            int fields = dataset.isFile() ? Math.max(1, dataset.fields().size()) : 1;
-            return library.type().equals("2d") ? new Library2D(library.poly()).termNames().size()
-                    : new Library1D(library.poly(), library.diff(), fields).termNames().size();
+            return library.termCount(dataset.isFile() ? Math.max(1, dataset.fields().size()) : 1);
         } catch (IllegalArgumentException e) {
             return 0; // a library out of range is reported at its own keys
         }
-    }
-
-    private static Estimator readEstimator(ConfigReader er, long seed) {
-        String name = er.string("name", "threshold", null);
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String key : er.unreadKeys()) {
-            JsonNode v = er.raw(key);
-            if (v == null || !v.isValueNode()) {
-                er.problems().add(er.path(key) + ": expected a single value");
-            } else {
-                params.put(key, v.asText());
-            }
-        }
-        try {
-            SparseEstimators.create(name, params, seed); // unknown names and parameters, bad values
-        } catch (BadInputException e) {
-            er.problems().add(er.path("name") + ": " + e.getMessage());
-        }
-        return new Estimator(name, params);
     }
 
     /** The resolved config, defaults filled in, in a fixed key order. */
@@ -245,41 +182,11 @@ public record RunConfig(
         o.put("noise", noise);
         o.put("samples", samples);
         o.put("split", trainFraction);
-        ObjectNode n = o.putObject("network");
-        n.put("type", network.type());
-        var h = n.putArray("hidden");
-        for (int w : network.hidden()) {
-            h.add(w);
-        }
-        n.put("activation", network.activation());
-        if (network.type().equals("siren")) {
-            n.put("omega0", network.omega0());
-            n.put("omegaHidden", network.omegaHidden());
-        }
-        n.put("precision", network.precision());
-        ObjectNode l = o.putObject("library");
-        l.put("type", library.type());
-        l.put("poly", library.poly());
-        l.put("diff", library.diff());
-        ObjectNode e = o.putObject("estimator");
-        e.put("name", estimator.name());
-        estimator.parameters().forEach(e::put);
-        ObjectNode c = o.putObject("constraint");
-        c.put("type", constraint.type());
-        if (constraint.type().equals("ridge")) {
-            c.put("lambda", constraint.lambda());
-        }
-        ObjectNode s = o.putObject("scheduler");
-        s.put("type", scheduler.type());
-        if (!scheduler.type().equals("train-test")) {
-            s.put("periodicity", scheduler.periodicity());
-        }
-        if (scheduler.type().equals("periodic")) {
-            s.put("initial", scheduler.initial());
-        } else {
-            s.put("patience", scheduler.patience());
-            s.put("delta", scheduler.delta());
-        }
+        network.writeTo(o.putObject("network"));
+        library.writeTo(o.putObject("library"));
+        estimator.writeTo(o.putObject("estimator"));
+        constraint.writeTo(o.putObject("constraint"));
+        scheduler.writeTo(o.putObject("scheduler"));
         ObjectNode op = o.putObject("optimizer");
         op.put("lr", optimizer.learningRate());
         op.putArray("betas").add(optimizer.beta1()).add(optimizer.beta2());
@@ -294,7 +201,7 @@ public record RunConfig(
         cv.put("relative", training.relative());
         o.put("device", device);
         if (normalize.any()) { // only when asked for, so older run ids stay
-            o.putObject("normalize").put("coords", normalize.coords()).put("data", normalize.data());
+            normalize.writeTo(o.putObject("normalize"));
         }
         return o;
     }
@@ -319,5 +226,4 @@ public record RunConfig(
             throw new IllegalStateException(e);
         }
     }
-
 }

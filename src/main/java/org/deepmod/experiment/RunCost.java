@@ -24,7 +24,7 @@ final class RunCost {
         }
         weights += previous;
         int jets = jets(c);
-        double precision = c.network().precision().equals("float64") ? 2 : 1;
+        double precision = c.network().precision().bytes() / 4.0;
         return c.training().maxIterations() * train * weights * jets * precision;
     }
 
@@ -48,7 +48,7 @@ final class RunCost {
         for (int h : c.network().hidden()) {
             widths += Math.ceil(h / 16.0) * 16;
         }
-        int terms = LocalRunner.library(c, outputs).termNames().size();
+        int terms = c.library().create(outputs).termNames().size();
         double perPoint = 4.0 * jets * widths + 8.0 * terms * outputs * 4 + 8.0 * jets * outputs * 2;
         return data + train * perPoint;
     }

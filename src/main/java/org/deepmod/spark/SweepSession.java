@@ -1,11 +1,15 @@
 package org.deepmod.spark;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.BadInputException;
@@ -20,12 +24,34 @@ import org.deepmod.data.HadoopTimeouts;
  * ({@link ClusterSecurity}).
  */
 public final class SweepSession {
-    /** DJL offline and quiet; the vector module for the fused jet kernels (org.deepmod.nn.JetKernels). */
-    static final String DJL_OPTIONS = "-Dai.djl.offline=true -DOPT_OUT_TRACKING=true "
-            + "--add-modules=jdk.incubator.vector";
+    /** The JVM flags pom.xml states, as the build copies them to the class path. */
+    static final String JVM_FLAGS_RESOURCE = "/org/deepmod/jvm-flags.properties";
+    /**
+     * What an executor JVM needs besides Spark's own flags: DJL offline and quiet, and the vector module for
+     * the hand-written kernels; pom.xml's {@code deepmod.java.options}, as the build copies it to the class path.
+     */
+    static final String EXECUTOR_JAVA_OPTIONS = buildProperty("deepmod.java.options");
     private static final String EXTRA_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
 
     private SweepSession() {
+    }
+
+    /** One of the JVM flags the build wrote from pom.xml (see {@link #JVM_FLAGS_RESOURCE}). */
+    static String buildProperty(String key) {
+        Properties flags = new Properties();
+        try (InputStream in = SweepSession.class.getResourceAsStream(JVM_FLAGS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(JVM_FLAGS_RESOURCE + " is not on the class path: build with Maven");
+            }
+            flags.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String value = flags.getProperty(key);
+        if (value == null || value.isBlank() || value.contains("${")) {
+            throw new IllegalStateException(JVM_FLAGS_RESOURCE + ": no value for " + key + " (got " + value + ")");
+        }
+        return value.trim();
     }
 
     /** {@code settings} are {@code key=value} pairs (--conf) and win over every default here. */
@@ -78,7 +104,7 @@ public final class SweepSession {
         conf.setIfMissing("spark.executorEnv.MALLOC_TOP_PAD_", "67108864");
         String options = conf.get(EXTRA_JAVA_OPTIONS, "");
         if (!options.contains("ai.djl.offline")) {
-            conf.set(EXTRA_JAVA_OPTIONS, (options + " " + DJL_OPTIONS).trim());
+            conf.set(EXTRA_JAVA_OPTIONS, (options + " " + EXECUTOR_JAVA_OPTIONS).trim());
         }
         // progress comes from our own listener; Spark's console bar would interleave with it
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");

@@ -86,7 +86,7 @@ class LeastSquaresTest {
     void ridgeShrinksLikeTheReference() {
         boolean[] all = new boolean[12];
         Arrays.fill(all, true);
-        double[] xi = new Ridge(1e-3).solve(exactBurgersLibrary(), all, 0);
+        double[] xi = new RidgeConstraint(1e-3).solve(exactBurgersLibrary(), all, 0);
         assertEquals(0.09854, xi[2], 2e-3);
         assertEquals(-0.89349, xi[5], 2e-2);
         assertEquals(-0.10506, xi[9], 2e-2);

@@ -2,17 +2,28 @@ package org.deepmod.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.deepmod.BadInputException;
+import org.deepmod.data.Dataset;
+import org.deepmod.sparse.SparseEstimators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RunConfigTest {
     private static final Path PROJECT = Path.of(System.getProperty("deepmod.project.dir", "."));
@@ -33,13 +44,93 @@ class RunConfigTest {
         assertEquals("train-test-periodic", c.scheduler().type());
     }
 
-    @Test
-    void shippedConfigsParse() {
-        for (String name : List.of("burgers.yaml", "kdv.yaml", "advection-diffusion-2d.yaml", "burgers-pdefind.yaml")) {
-            Path file = PROJECT.resolve("configs").resolve(name);
-            RunConfig c = RunConfig.parse(ConfigFiles.read(file), file.toString());
-            assertTrue(c.training().maxIterations() > 0, name);
+    /** Every run config and sweep file under configs/. */
+    static List<String> shippedConfigs() throws IOException {
+        try (Stream<Path> files = Files.list(PROJECT.resolve("configs"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
         }
+    }
+
+    /**
+     * Each shipped config (each run of a shipped sweep) round-trips through its resolved tree, names a registered
+     * estimator, states its truth in its library's term names (a misspelt term fails here, not after training)
+     * and has the points its samples, split and library need.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedConfigs")
+    void shippedConfigIsConsistent(String name) {
+        Path file = PROJECT.resolve("configs").resolve(name);
+        ObjectNode tree = ConfigFiles.read(file);
+        List<RunConfig> runs = new ArrayList<>();
+        if (tree.has("axes")) {
+            for (RunSpec run : SweepPlan.expand(SweepConfig.read(file)).runs()) {
+                runs.add(RunConfig.parse(ConfigFiles.parse(run.configJson(), run.runId()), run.runId()));
+            }
+        } else {
+            runs.add(RunConfig.parse(tree, file.toString()));
+        }
+        assertFalse(runs.isEmpty(), name);
+        Map<DatasetSpec, Long> points = new HashMap<>();
+        for (RunConfig c : runs) {
+            String where = name + " " + c.runId();
+            assertEquals(c, RunConfig.parse(c.toTree(), where), where + ": toTree, parsed again");
+            assertTrue(SparseEstimators.names().contains(c.estimator().name()), where + ": " + c.estimator().name());
+
+            int fields = c.dataset().fieldCount();
+            List<String> terms = c.library().create(fields).termNames();
+            Map<String, Map<String, Double>> truth = c.dataset().knownTruth();
+            if (truth != null) {
+                for (Map.Entry<String, Map<String, Double>> field : truth.entrySet()) {
+                    assertTrue(Dataset.canonicalTargetNames(fields).contains(field.getKey()), where + ": field "
+                            + field.getKey());
+                    assertFalse(field.getValue().isEmpty(), where + ": no true terms for " + field.getKey());
+                    for (String term : field.getValue().keySet()) {
+                        assertTrue(terms.contains(term), where + ": true term " + term + " not in " + terms);
+                    }
+                }
+            }
+
+            long available = points.computeIfAbsent(c.dataset(), RunConfigTest::pointsOf);
+            long used = c.samples() == RunConfig.ALL_SAMPLES ? available : c.samples();
+            if (c.samples() != RunConfig.ALL_SAMPLES) {
+                assertTrue(c.samples() >= RunConfig.MIN_SAMPLES && c.samples() <= available,
+                        where + ": " + c.samples() + " samples of " + available + " points");
+            }
+            assertTrue(Math.floor(used * c.trainFraction()) > terms.size(),
+                    where + ": " + used + " points, split " + c.trainFraction() + ", " + terms.size() + " terms");
+        }
+    }
+
+    /** Each kind of each choice is read into its own spec and writes itself back into a tree that reads the same. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "network: {type: siren, hidden: [20, 20], omega0: 10, precision: float64} | siren",
+            "network: {activation: sin, precision: float64}                          | mlp",
+            "library: {type: 1d, poly: 3, diff: 4}                                    | 1d",
+            "constraint: {type: ridge, lambda: 0.5}                                   | ridge",
+            "constraint: grad-params                                                  | grad-params",
+            "scheduler: {type: periodic, periodicity: 20, initial: 100}               | periodic",
+            "scheduler: {type: train-test, patience: 10, delta: 0.01}                 | train-test",
+            "normalize: {coords: minmax, data: maxabs}                                | minmax",
+    })
+    void everyKindOfChoiceRoundTrips(String yaml, String kind) {
+        RunConfig c = parse(yaml);
+        assertEquals(c, RunConfig.parse(c.toTree(), "resolved"));
+        String section = yaml.substring(0, yaml.indexOf(':'));
+        String written = section.equals("normalize") ? c.toTree().get(section).get("coords").asText()
+                : c.toTree().get(section).get("type").asText();
+        assertEquals(kind, written);
+    }
+
+    /** A generated dataset's grid points; a file's points, read (its path relative to the project). */
+    private static long pointsOf(DatasetSpec dataset) {
+        if (!dataset.isFile()) {
+            return RunCost.gridPoints(dataset);
+        }
+        String path = PROJECT.resolve(dataset.path()).toString();
+        DatasetSpec local = new DatasetSpec(dataset.type(), dataset.parameters(), dataset.axes(), path,
+                dataset.fields(), dataset.coords(), dataset.truth());
+        return LocalRunner.data(local, new Configuration()).size();
     }
 
     /** Each bad config is rejected, and the message names the path of the problem. */

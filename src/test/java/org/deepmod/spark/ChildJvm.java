@@ -1,7 +1,6 @@
 package org.deepmod.spark;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The command line in a JVM of its own, as bin/deepmod starts it (this JVM's module flags, the test class path,
+ * The command line in a JVM of its own, as bin/deepmod starts it (the build's JVM flags, the test class path,
  * the command line's quiet logging), for the faults that need a process to kill. Every process started here is
  * killed, with its children, by {@link #close}.
  */
@@ -21,13 +20,10 @@ final class ChildJvm implements AutoCloseable {
     Process deepmod(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (flag.startsWith("--add-") || flag.startsWith("--enable-native-access") || flag.startsWith("-XX:+Ignore")
-                    || flag.startsWith("-Dio.netty")) {
-                command.add(flag);
-            }
+        for (String key : List.of("spark.jvm.flags", "deepmod.java.options")) {
+            command.addAll(List.of(SweepSession.buildProperty(key).split("\\s+")));
         }
-        command.addAll(List.of("-Xmx1g", "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true",
+        command.addAll(List.of("-Xmx1g", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + SparkTests.PROJECT.resolve("src/main/resources/log4j2-cli.properties")
                         .toAbsolutePath()));
         if (System.getProperty("DJL_CACHE_DIR") != null) {

@@ -98,6 +98,12 @@ class DeployFilesTest {
         assertEquals("PASSIVE", conf.getProperty("spark.executorEnv.OMP_WAIT_POLICY"));
     }
 
+    /** deploy/ cannot read pom.xml: the executors' Java options it gives are held to the ones the build writes. */
+    @Test
+    void sparkDefaultsGiveExecutorsTheBuildsJavaOptions() throws IOException {
+        assertEquals(SweepSession.EXECUTOR_JAVA_OPTIONS, sparkDefaults().getProperty("spark.executor.extraJavaOptions"));
+    }
+
     /** Authenticated and encrypted, the secret not in the file, and no driver UI open to the cluster network. */
     @Test
     void sparkDefaultsSecureTheClusterWithoutHoldingTheSecret() throws IOException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,13 +33,29 @@ class SweepSessionTest {
         assertTrue(conf.get("spark.executor.extraJavaOptions").contains("-Dai.djl.offline=true"));
     }
 
+    /**
+     * The flags the build writes for bin/deepmod and the executors are pom.xml's, the ones surefire started this
+     * JVM with: every one of them is among its arguments.
+     */
+    @Test
+    void theBuildsJvmFlagsAreTheOnesThisTestJvmGot() {
+        List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        for (String key : List.of("spark.jvm.flags", "deepmod.java.options")) {
+            String flags = SweepSession.buildProperty(key);
+            for (String flag : flags.split("\\s+")) {
+                assertTrue(arguments.contains(flag), key + ": " + flag + " not among " + arguments);
+            }
+        }
+        assertTrue(SweepSession.EXECUTOR_JAVA_OPTIONS.contains("--add-modules=jdk.incubator.vector"));
+    }
+
     @Test
     void userSettingsWinAndExtraJavaOptionsAreKept() {
         SparkConf conf = SweepSession.conf("app", "local[2]", List.of("spark.executorEnv.OMP_WAIT_POLICY=ACTIVE",
                 "spark.executor.extraJavaOptions=-Xss4m", "spark.hadoop.fs.defaultFS=hdfs://nn:8020"));
         assertEquals("local[2]", conf.get("spark.master"));
         assertEquals("ACTIVE", conf.get("spark.executorEnv.OMP_WAIT_POLICY"));
-        assertEquals("-Xss4m " + SweepSession.DJL_OPTIONS, conf.get("spark.executor.extraJavaOptions"));
+        assertEquals("-Xss4m " + SweepSession.EXECUTOR_JAVA_OPTIONS, conf.get("spark.executor.extraJavaOptions"));
         assertEquals("hdfs://nn:8020", SweepSession.hadoopConf(conf).get("fs.defaultFS"));
     }
 

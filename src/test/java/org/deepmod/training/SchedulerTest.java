@@ -38,7 +38,7 @@ class SchedulerTest {
 
     @Test
     void trainTestPeriodicRestoresTheBestThenGoesPeriodic() {
-        TrainTest s = TrainTest.trainTestPeriodic(50, 100, 1e-3);
+        LossPlateauScheduler s = LossPlateauScheduler.onPlateauThenPeriodic(50, 100, 1e-3);
         Log log = new Log();
         double[] losses = {1.0, 0.5, 0.4995, 0.4994, 0.4993, 0.4992, 0.4991, 0.4990};
         List<Integer> fired = new ArrayList<>();

@@ -1,12 +1,13 @@
 package org.deepmod.training;
 
 /**
- * Updates when the test loss has not improved by at least {@code delta} for {@code patience} iterations,
- * after restoring the best model seen (kept in memory, not in a checkpoint file as in the reference). With
- * a periodicity it then keeps updating every {@code periodicity} iterations (the reference's
- * TrainTestPeriodic); without one it starts watching the test loss again (TrainTest).
+ * Updates the mask when the test loss has not improved by at least {@code delta} for {@code patience}
+ * iterations, after restoring the best model seen (kept in memory, not in a checkpoint file as in the
+ * reference). With a periodicity it then keeps updating every {@code periodicity} iterations (the
+ * reference's TrainTestPeriodic); without one it starts watching the test loss again (the reference's
+ * TrainTest).
  */
-public final class TrainTest implements SparsityScheduler {
+public final class LossPlateauScheduler implements SparsityScheduler {
     private final int patience;
     private final double delta;
     private final int periodicity; // 0: no periodic phase
@@ -14,7 +15,7 @@ public final class TrainTest implements SparsityScheduler {
     private int bestIteration;
     private Integer periodicFrom;
 
-    public TrainTest(int patience, double delta, int periodicity) {
+    public LossPlateauScheduler(int patience, double delta, int periodicity) {
         if (patience < 0 || !(delta >= 0) || periodicity < 0) {
             throw new IllegalArgumentException("patience, delta and periodicity must be >= 0");
         }
@@ -23,17 +24,20 @@ public final class TrainTest implements SparsityScheduler {
         this.periodicity = periodicity;
     }
 
-    /** The reference's TrainTest(patience, delta). */
-    public static TrainTest trainTest(int patience, double delta) {
-        return new TrainTest(patience, delta, 0);
+    /** The reference's TrainTest(patience, delta): an update at every plateau of the test loss. */
+    public static LossPlateauScheduler onPlateau(int patience, double delta) {
+        return new LossPlateauScheduler(patience, delta, 0);
     }
 
-    /** The reference's TrainTestPeriodic(periodicity, patience, delta). */
-    public static TrainTest trainTestPeriodic(int periodicity, int patience, double delta) {
+    /**
+     * The reference's TrainTestPeriodic(periodicity, patience, delta): the first update at a plateau of the
+     * test loss, then every {@code periodicity} iterations.
+     */
+    public static LossPlateauScheduler onPlateauThenPeriodic(int periodicity, int patience, double delta) {
         if (periodicity < 1) {
             throw new IllegalArgumentException("periodicity must be >= 1");
         }
-        return new TrainTest(patience, delta, periodicity);
+        return new LossPlateauScheduler(patience, delta, periodicity);
     }
 
     @Override
