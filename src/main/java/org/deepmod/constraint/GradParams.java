@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.deepmod.library.HostLibrary;
-import org.deepmod.nn.HostArrays;
+import org.deepmod.nn.NDArrayCopies;
 
 /** ξ as trainable parameters (initialised N(0, 1), seeded), learnt by the optimiser through the Reg loss. */
 public final class GradParams implements Constraint {
@@ -65,7 +65,7 @@ public final class GradParams implements Constraint {
 
     @Override
     public double[][] lastCoefficients() {
-        double[] flat = HostArrays.toDoubles(xi);
+        double[] flat = NDArrayCopies.toDoubles(xi);
         double[][] out = new double[outputs][terms];
         for (int j = 0; j < terms; j++) {
             for (int k = 0; k < outputs; k++) {

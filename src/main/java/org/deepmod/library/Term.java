@@ -8,7 +8,7 @@ import org.deepmod.nn.Partial;
  * One column of Θ as a product of network outputs and their derivatives, a factor repeated for a power:
  * {@code u^2*u_x} is [u, u, u_x]; the constant {@code 1} has no factors. A library's list of terms is its one
  * description: its names ({@link TermNames#of}), its values on DJL arrays ({@link TermColumns}) and on the
- * JVM with their gradient ({@link HostTerms}) all follow it.
+ * JVM with their gradient ({@link HandWrittenTerms}) all follow it.
  */
 public record Term(List<Factor> factors) {
     public Term {

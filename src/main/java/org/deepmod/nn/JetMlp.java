@@ -300,7 +300,7 @@ public final class JetMlp implements FunctionApproximator {
     /** A copy of the parameter vector (float32 networks). */
     float[] hostParameters() {
         float[] values = new float[Math.toIntExact(flat.size())];
-        HostArrays.memory(flat).asFloatBuffer().get(0, values);
+        NDArrayCopies.memory(flat).asFloatBuffer().get(0, values);
         return values;
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  * zero: their values and gradients are zero and are dropped from the parameter gradient.
  *
  * <p>Use: {@link #outputs()} gives the network's value and derivatives on the JVM; the loss adds its gradient
- * with respect to them into that {@link HostJet}; {@link #parameterGradients()} then carries it down through
+ * with respect to them into that {@link JetWithGradients}; {@link #parameterGradients()} then carries it down through
  * the layers. One pass of a network at a time: the network's kernels keep the activations of its latest pass
  * only.
  */
@@ -39,7 +39,7 @@ public final class JetTape {
     /** The first layer's coordinates and effective weights, for its forward and its backward. */
     private final FirstLayer firstLayer;
     private final OutputLayer head;
-    private final HostJet outputs;
+    private final JetWithGradients outputs;
 
     JetTape(JetMlp network, NDArray coords, JetSpec spec) {
         this.network = network;
@@ -66,7 +66,7 @@ public final class JetTape {
         int dims = network.layerInputs(0);
         this.firstLayer = new FirstLayer(coords.toFloatArray(), dims,
                 paddedRows(network.weightOffset(0), dims, network.layerWidth(0), padded[0], network.omega(0)));
-        this.outputs = new HostJet(spec, rows, network.outputDims());
+        this.outputs = new JetWithGradients(spec, rows, network.outputDims());
         this.head = new OutputLayer(outputColumns(), outputBias(), outputs.channelValues());
         forward();
     }
@@ -131,7 +131,7 @@ public final class JetTape {
     }
 
     /** The network's value and derivatives at the coordinates, with gradient arrays for the loss to fill. */
-    public HostJet outputs() {
+    public JetWithGradients outputs() {
         return outputs;
     }
 

@@ -6,27 +6,27 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deepmod.library.HostLibrary;
-import org.deepmod.library.HostTerms;
-import org.deepmod.nn.HostJet;
+import org.deepmod.library.HandWrittenTerms;
+import org.deepmod.nn.JetWithGradients;
 import org.deepmod.nn.JetSpec;
 import org.deepmod.nn.JetTape;
 
 /**
  * The step differentiated by hand, without any autograd graph: the network's pass and parameter gradient from
- * its {@link JetTape}, the library and loss and their gradients on the JVM ({@link HostTerms},
- * {@link HostLoss}), the update by {@link Adam#step(Map)}.
+ * its {@link JetTape}, the library and loss and their gradients on the JVM ({@link HandWrittenTerms},
+ * {@link HandWrittenLoss}), the update by {@link Adam#step(Map)}.
  */
 final class HandWrittenStep implements TrainingStep {
     private final DeepMoD model;
     private final NDArray coords;
-    private final HostTerms terms;
+    private final HandWrittenTerms terms;
     private final float[] targets;
     private final Adam adam;
 
     HandWrittenStep(DeepMoD model, NDArray coords, float[] targets, Adam adam) {
         this.model = model;
         this.coords = coords;
-        this.terms = new HostTerms(model.library());
+        this.terms = new HandWrittenTerms(model.library());
         this.targets = targets;
         this.adam = adam;
     }
@@ -34,10 +34,10 @@ final class HandWrittenStep implements TrainingStep {
     @Override
     public StepLoss take(JetSpec carried, boolean[][] masks, boolean write, NDManager step) {
         JetTape tape = model.network().tape(coords, carried);
-        HostJet jet = tape.outputs();
+        JetWithGradients jet = tape.outputs();
         HostLibrary host = terms.evaluate(jet);
         double[][] xi = model.constraint().hostCoefficients(host, masks);
-        HostLoss loss = HostLoss.of(jet, targets, host, xi);
+        HandWrittenLoss loss = HandWrittenLoss.of(jet, targets, host, xi);
         return new StepLoss(loss.total(), loss::mse, loss::reg, host, () -> {
             loss.backward(jet, targets, terms, xi);
             Map<NDArray, float[]> gradients = new IdentityHashMap<>(tape.parameterGradients());

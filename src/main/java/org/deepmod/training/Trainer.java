@@ -11,7 +11,7 @@ import org.deepmod.constraint.Constraint;
 import org.deepmod.library.HostLibrary;
 import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.FunctionApproximator;
-import org.deepmod.nn.HostArrays;
+import org.deepmod.nn.NDArrayCopies;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.JetSpec;
 import org.deepmod.nn.Scalars;
@@ -291,7 +291,7 @@ public final class Trainer {
         public void save() {
             savedParameters = new double[parameters.size()][];
             for (int i = 0; i < parameters.size(); i++) {
-                savedParameters[i] = HostArrays.toDoubles(parameters.get(i));
+                savedParameters[i] = NDArrayCopies.toDoubles(parameters.get(i));
             }
             savedOptimizer = adam.snapshot();
         }
@@ -302,7 +302,7 @@ public final class Trainer {
                 return;
             }
             for (int i = 0; i < parameters.size(); i++) {
-                HostArrays.assign(parameters.get(i), savedParameters[i]);
+                NDArrayCopies.assign(parameters.get(i), savedParameters[i]);
             }
             adam.restore(savedOptimizer);
             restored = true;

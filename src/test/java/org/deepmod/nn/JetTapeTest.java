@@ -138,7 +138,7 @@ class JetTapeTest {
 
                 JetTape tape = net.tape(coords, spec);
                 assertNotNull(tape, "a float32 CPU network has a tape");
-                HostJet jet = tape.outputs();
+                JetWithGradients jet = tape.outputs();
                 // the loss Σ_c Σ w_c · channel_c has gradient w_c with respect to channel c
                 for (int c = 0; c <= partials.size(); c++) {
                     float[] target = c == 0 ? jet.valueGradient() : jet.derivativeGradient(partials.get(c - 1));
