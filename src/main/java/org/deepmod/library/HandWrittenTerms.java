@@ -28,7 +28,7 @@ public final class HandWrittenTerms {
      * Θ and u_t in float64, the form the constraint and the estimators take. A term with a derivative the jet
      * does not carry (one no active term needs, see {@link Library#jetSpec(boolean[][])}) gets a zero column.
      */
-    public HostLibrary evaluate(JetWithGradients jet) {
+    public LibraryColumns evaluate(JetWithGradients jet) {
         int n = jet.samples();
         double[][] theta = new double[terms.size()][n];
         for (int j = 0; j < terms.size(); j++) {
@@ -51,7 +51,7 @@ public final class HandWrittenTerms {
                 timeDerivatives[k][i] = ut[i * outputs + k];
             }
         }
-        return new HostLibrary(theta, timeDerivatives);
+        return new LibraryColumns(theta, timeDerivatives);
     }
 
     /**

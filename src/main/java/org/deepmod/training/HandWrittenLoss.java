@@ -1,6 +1,6 @@
 package org.deepmod.training;
 
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 import org.deepmod.library.HandWrittenTerms;
 import org.deepmod.nn.JetWithGradients;
 
@@ -26,7 +26,7 @@ final class HandWrittenLoss {
     }
 
     /** @param targets N x K, row-major; @param xi [K][F], 0 where masked */
-    static HandWrittenLoss of(JetWithGradients jet, float[] targets, HostLibrary host, double[][] xi) {
+    static HandWrittenLoss of(JetWithGradients jet, float[] targets, LibraryColumns columns, double[][] xi) {
         int n = jet.samples();
         int k = jet.outputs();
         float[] u = jet.value();
@@ -38,11 +38,11 @@ final class HandWrittenLoss {
         double reg = 0;
         double[][] residuals = new double[k][];
         for (int out = 0; out < k; out++) {
-            double[] r = host.timeDerivative(out).clone();
-            for (int j = 0; j < host.terms(); j++) {
+            double[] r = columns.timeDerivative(out).clone();
+            for (int j = 0; j < columns.terms(); j++) {
                 double c = xi[out][j];
                 if (c != 0.0) {
-                    double[] column = host.column(j);
+                    double[] column = columns.column(j);
                     for (int i = 0; i < n; i++) {
                         r[i] -= c * column[i];
                     }
@@ -103,12 +103,12 @@ final class HandWrittenLoss {
     }
 
     /** ∂loss/∂ξ_kj = −(2/N) Σ_n r_kn Θ_j[n], 0 where masked: for ξ trained by the optimiser. */
-    double[][] coefficientGradient(HostLibrary host, boolean[][] masks) {
-        double[][] out = new double[outputs][host.terms()];
+    double[][] coefficientGradient(LibraryColumns columns, boolean[][] masks) {
+        double[][] out = new double[outputs][columns.terms()];
         for (int k = 0; k < outputs; k++) {
-            for (int j = 0; j < host.terms(); j++) {
+            for (int j = 0; j < columns.terms(); j++) {
                 if (masks[k][j]) {
-                    double[] column = host.column(j);
+                    double[] column = columns.column(j);
                     double s = 0;
                     for (int i = 0; i < samples; i++) {
                         s += residuals[k][i] * column[i];

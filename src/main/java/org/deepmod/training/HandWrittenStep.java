@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 import org.deepmod.library.HandWrittenTerms;
 import org.deepmod.nn.JetWithGradients;
 import org.deepmod.nn.JetSpec;
@@ -35,16 +35,16 @@ final class HandWrittenStep implements TrainingStep {
     public StepLoss take(JetSpec carried, boolean[][] masks, boolean write, NDManager step) {
         JetTape tape = model.network().tape(coords, carried);
         JetWithGradients jet = tape.outputs();
-        HostLibrary host = terms.evaluate(jet);
-        double[][] xi = model.constraint().hostCoefficients(host, masks);
-        HandWrittenLoss loss = HandWrittenLoss.of(jet, targets, host, xi);
-        return new StepLoss(loss.total(), loss::mse, loss::reg, host, () -> {
+        LibraryColumns columns = terms.evaluate(jet);
+        double[][] xi = model.constraint().hostCoefficients(columns, masks);
+        HandWrittenLoss loss = HandWrittenLoss.of(jet, targets, columns, xi);
+        return new StepLoss(loss.total(), loss::mse, loss::reg, columns, () -> {
             loss.backward(jet, targets, terms, xi);
             Map<NDArray, float[]> gradients = new IdentityHashMap<>(tape.parameterGradients());
             List<NDArray> coefficients = model.constraint().parameters();
             if (!coefficients.isEmpty()) {
                 gradients.put(coefficients.get(0),
-                        model.constraint().parameterGradient(loss.coefficientGradient(host, masks)));
+                        model.constraint().parameterGradient(loss.coefficientGradient(columns, masks)));
             }
             adam.step(gradients);
         });

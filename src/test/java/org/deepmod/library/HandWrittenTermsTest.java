@@ -48,7 +48,7 @@ class HandWrittenTermsTest {
         Random r = new Random(11);
         JetWithGradients host = RandomJets.random(library, n, r);
         HandWrittenTerms terms = new HandWrittenTerms(library);
-        HostLibrary evaluated = terms.evaluate(host);
+        LibraryColumns evaluated = terms.evaluate(host);
         int f = library.terms();
         double[][] thetaWeights = new double[f][n];
         double[][] timeWeights = new double[outputs][n];
@@ -118,8 +118,8 @@ class HandWrittenTermsTest {
         System.arraycopy(full.derivative(Partial.T), 0, reduced.derivative(Partial.T), 0, n);
         System.arraycopy(full.derivative(Partial.X), 0, reduced.derivative(Partial.X), 0, n);
         HandWrittenTerms terms = new HandWrittenTerms(library);
-        HostLibrary all = terms.evaluate(full);
-        HostLibrary some = terms.evaluate(reduced);
+        LibraryColumns all = terms.evaluate(full);
+        LibraryColumns some = terms.evaluate(reduced);
         for (int j = 0; j < library.terms(); j++) {
             String name = library.termNames().get(j);
             double[] expected = name.contains("u_xx") ? new double[n] : all.column(j);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.deepmod.library.RandomJets;
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 import org.deepmod.library.HandWrittenTerms;
 import org.deepmod.library.Library;
 import org.deepmod.library.Library1D;
@@ -64,10 +64,10 @@ class HandWrittenLossTest {
             }
         }
         HandWrittenTerms terms = new HandWrittenTerms(library);
-        HostLibrary host = terms.evaluate(jet);
-        HandWrittenLoss loss = HandWrittenLoss.of(jet, targets, host, xi);
+        LibraryColumns columns = terms.evaluate(jet);
+        HandWrittenLoss loss = HandWrittenLoss.of(jet, targets, columns, xi);
         loss.backward(jet, targets, terms, xi);
-        double[][] xiGradient = loss.coefficientGradient(host, masks);
+        double[][] xiGradient = loss.coefficientGradient(columns, masks);
 
         try (NDManager m = NDManager.newBaseManager()) {
             boolean previous = JniUtils.isGradMode();
