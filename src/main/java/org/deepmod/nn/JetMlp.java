@@ -298,7 +298,7 @@ public final class JetMlp implements FunctionApproximator {
     }
 
     /** A copy of the parameter vector (float32 networks). */
-    float[] hostParameters() {
+    float[] parameterCopy() {
         float[] values = new float[Math.toIntExact(flat.size())];
         NDArrayCopies.memory(flat).asFloatBuffer().get(0, values);
         return values;

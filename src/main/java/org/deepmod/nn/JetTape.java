@@ -46,7 +46,7 @@ public final class JetTape {
         this.rows = Math.toIntExact(coords.getShape().get(0));
         this.channels = new JetChannels(spec).count();
         this.hidden = network.hiddenLayers();
-        this.parameters = network.hostParameters();
+        this.parameters = network.parameterCopy();
         this.kernels = new HiddenLayerKernel[hidden];
         this.padded = new int[hidden];
         this.forwardWeights = new float[hidden][];

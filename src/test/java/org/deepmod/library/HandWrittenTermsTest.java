@@ -46,9 +46,9 @@ class HandWrittenTermsTest {
         int n = 37;
         int outputs = library.outputs();
         Random r = new Random(11);
-        JetWithGradients host = RandomJets.random(library, n, r);
+        JetWithGradients jet = RandomJets.random(library, n, r);
         HandWrittenTerms terms = new HandWrittenTerms(library);
-        LibraryColumns evaluated = terms.evaluate(host);
+        LibraryColumns evaluated = terms.evaluate(jet);
         int f = library.terms();
         double[][] thetaWeights = new double[f][n];
         double[][] timeWeights = new double[outputs][n];
@@ -59,13 +59,13 @@ class HandWrittenTermsTest {
         for (double[] row : timeWeights) {
             RandomJets.fill(row, r);
         }
-        terms.backward(host, thetaWeights, timeWeights);
+        terms.backward(jet, thetaWeights, timeWeights);
 
         try (NDManager m = NDManager.newBaseManager()) {
             boolean previous = JniUtils.isGradMode();
             try {
                 JniUtils.setGradMode(true);
-                Jet leaves = RandomJets.leaves(m, host, library);
+                Jet leaves = RandomJets.leaves(m, jet, library);
                 LibraryValues values = library.evaluate(leaves, new Scalars(m, DataType.FLOAT64));
                 double[] theta = values.theta().toDoubleArray();
                 double[] ut = values.timeDerivatives().toDoubleArray();
@@ -95,7 +95,7 @@ class HandWrittenTermsTest {
                 NDArray loss = values.theta().mul(m.create(weights, new Shape(n, f))).sum()
                         .add(values.timeDerivatives().mul(m.create(timeFlat, new Shape(n, outputs))).sum());
                 JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
-                RandomJets.assertGradients(leaves, host, library, kind);
+                RandomJets.assertGradients(leaves, jet, library, kind);
             } finally {
                 JniUtils.setGradMode(previous);
             }
