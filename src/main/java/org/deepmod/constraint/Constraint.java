@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Collections;
 import java.util.List;
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 
 /**
  * The fourth DeepMoD module: the coefficients ξ of the active terms, which the regression loss
@@ -16,17 +16,17 @@ public interface Constraint {
     /**
      * ξ for this step as an F x K array in {@code step} (0 where masked), to multiply Θ with.
      *
-     * @param host  the float64 copy of this step's Θ and u_t (null if {@link #needsHostLibrary()} is false)
+     * @param host  the float64 copy of this step's Θ and u_t (null if {@link #needsLibraryColumns()} is false)
      * @param masks [K][F] active terms per output
      */
-    NDArray coefficients(HostLibrary host, boolean[][] masks, NDManager step, DataType dataType);
+    NDArray coefficients(LibraryColumns host, boolean[][] masks, NDManager step, DataType dataType);
 
     /**
      * ξ for a step whose loss is computed on the JVM, as [K][F] (0 where masked).
      *
      * @param host  as for {@link #coefficients}
      */
-    double[][] hostCoefficients(HostLibrary host, boolean[][] masks);
+    double[][] columnCoefficients(LibraryColumns host, boolean[][] masks);
 
     /**
      * The gradient of the trained {@link #parameters()} (in their layout) from the loss's gradient with
@@ -45,7 +45,7 @@ public interface Constraint {
     }
 
     /** Whether {@link #coefficients} needs the host copy of Θ every step. */
-    default boolean needsHostLibrary() {
+    default boolean needsLibraryColumns() {
         return true;
     }
 

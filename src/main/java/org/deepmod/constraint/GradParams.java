@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.deepmod.library.HostLibrary;
-import org.deepmod.nn.HostArrays;
+import org.deepmod.library.LibraryColumns;
+import org.deepmod.nn.NDArrayCopies;
 
 /** ξ as trainable parameters (initialised N(0, 1), seeded), learnt by the optimiser through the Reg loss. */
 public final class GradParams implements Constraint {
@@ -35,7 +35,7 @@ public final class GradParams implements Constraint {
     }
 
     @Override
-    public NDArray coefficients(HostLibrary host, boolean[][] masks, NDManager step, DataType dataType) {
+    public NDArray coefficients(LibraryColumns host, boolean[][] masks, NDManager step, DataType dataType) {
         float[] m = new float[terms * outputs];
         for (int j = 0; j < terms; j++) {
             for (int k = 0; k < outputs; k++) {
@@ -47,7 +47,7 @@ public final class GradParams implements Constraint {
     }
 
     @Override
-    public double[][] hostCoefficients(HostLibrary host, boolean[][] masks) {
+    public double[][] columnCoefficients(LibraryColumns host, boolean[][] masks) {
         return Constraint.masked(lastCoefficients(), masks);
     }
 
@@ -65,7 +65,7 @@ public final class GradParams implements Constraint {
 
     @Override
     public double[][] lastCoefficients() {
-        double[] flat = HostArrays.toDoubles(xi);
+        double[] flat = NDArrayCopies.toDoubles(xi);
         double[][] out = new double[outputs][terms];
         for (int j = 0; j < terms; j++) {
             for (int k = 0; k < outputs; k++) {
@@ -81,7 +81,7 @@ public final class GradParams implements Constraint {
     }
 
     @Override
-    public boolean needsHostLibrary() {
+    public boolean needsLibraryColumns() {
         return false;
     }
 }

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -42,10 +42,10 @@ public class LeastSquares implements Constraint {
     }
 
     @Override
-    public NDArray coefficients(HostLibrary host, boolean[][] masks, NDManager step, DataType dataType) {
+    public NDArray coefficients(LibraryColumns host, boolean[][] masks, NDManager step, DataType dataType) {
         int f = host.terms();
         int k = host.outputs();
-        double[][] xi = hostCoefficients(host, masks);
+        double[][] xi = columnCoefficients(host, masks);
         double[] flat = new double[f * k];
         for (int j = 0; j < f; j++) {
             for (int out = 0; out < k; out++) {
@@ -56,7 +56,7 @@ public class LeastSquares implements Constraint {
     }
 
     @Override
-    public double[][] hostCoefficients(HostLibrary host, boolean[][] masks) {
+    public double[][] columnCoefficients(LibraryColumns host, boolean[][] masks) {
         double[][] xi = new double[host.outputs()][];
         for (int out = 0; out < xi.length; out++) {
             xi[out] = solve(host, masks[out], out);
@@ -66,7 +66,7 @@ public class LeastSquares implements Constraint {
     }
 
     /** The coefficients of one output over its active, non-vanishing columns; 0 elsewhere. */
-    double[] solve(HostLibrary host, boolean[] mask, int output) {
+    double[] solve(LibraryColumns host, boolean[] mask, int output) {
         int f = host.terms();
         double[] xi = new double[f];
         int[] active = new int[f];

@@ -1,8 +1,6 @@
 package org.deepmod.library;
 
-import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import org.deepmod.nn.Jet;
@@ -12,11 +10,13 @@ import org.deepmod.nn.Scalars;
 
 /**
  * Two space dimensions, one output: Θ = [1, u, ..., u^P] ⊗ [1, u_x, u_y, u_xx, u_yy, u_xy], as the reference;
- * for P = 1: {@code 1, u_x, u_y, u_xx, u_yy, u_xy, u, u*u_x, ..., u*u_xy}.
+ * for P = 1: {@code 1, u_x, u_y, u_xx, u_yy, u_xy, u, u*u_x, ..., u*u_xy}. Names, products and values all
+ * follow one list of {@link Term terms}.
  */
 public final class Library2D implements Library {
     private static final Partial[] DERIVATIVES = {Partial.X, Partial.Y, Partial.XX, Partial.YY, Partial.XY};
     private final int polyOrder;
+    private final List<Term> terms;
     private final List<String> names;
 
     public Library2D(int polyOrder) {
@@ -24,14 +24,15 @@ public final class Library2D implements Library {
             throw new IllegalArgumentException("polynomial order must be 0..5, got " + polyOrder);
         }
         this.polyOrder = polyOrder;
-        List<String> out = new ArrayList<>();
+        List<Term> out = new ArrayList<>();
         for (int p = 0; p <= polyOrder; p++) {
-            out.add(TermNames.product(TermNames.power("u", p)));
+            out.add(Term.of(Library1D.power(0, p)));
             for (Partial d : DERIVATIVES) {
-                out.add(TermNames.product(TermNames.power("u", p), TermNames.derivative("u", d.suffix())));
+                out.add(Term.of(Library1D.power(0, p), List.of(new Term.Factor(0, d))));
             }
         }
-        this.names = Collections.unmodifiableList(out);
+        this.terms = List.copyOf(out);
+        this.names = TermNames.of(terms);
     }
 
     @Override
@@ -65,29 +66,11 @@ public final class Library2D implements Library {
 
     @Override
     public List<Term> products() {
-        List<Term> out = new ArrayList<>();
-        for (int p = 0; p <= polyOrder; p++) {
-            out.add(new Term(Library1D.power(0, p)));
-            for (Partial d : DERIVATIVES) {
-                List<Term.Factor> f = Library1D.power(0, p);
-                f.add(new Term.Factor(0, d));
-                out.add(new Term(f));
-            }
-        }
-        return out;
+        return terms;
     }
 
     @Override
     public LibraryValues evaluate(Jet jet, Scalars scalars) {
-        NDArray u = jet.value();
-        NDArray ones = u.onesLike();
-        List<NDArray> poly = Library1D.powers(u, ones, polyOrder);
-        List<NDArray> deriv = new ArrayList<>();
-        deriv.add(ones);
-        for (Partial d : DERIVATIVES) {
-            deriv.add(jet.derivative(d));
-        }
-        NDArray theta = Library1D.outer(Library1D.concat(poly), Library1D.concat(deriv));
-        return new LibraryValues(jet.derivative(Partial.T), theta);
+        return TermColumns.evaluate(terms, 1, polyOrder, jet);
     }
 }

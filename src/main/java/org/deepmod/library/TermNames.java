@@ -1,5 +1,8 @@
 package org.deepmod.library;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Term names, part of the result format that scripts and reports read (README, "Run configs"): {@code 1},
  * {@code u}, {@code u^2}, {@code u_x}, {@code u_xx}, products joined by {@code *} ({@code u*u_x},
@@ -39,6 +42,30 @@ public final class TermNames {
             sb.append(f);
         }
         return sb.length() == 0 ? "1" : sb.toString();
+    }
+
+    /** The names of the terms, in order. */
+    public static List<String> of(List<Term> terms) {
+        List<String> names = new ArrayList<>();
+        for (Term term : terms) {
+            names.add(of(term));
+        }
+        return List.copyOf(names);
+    }
+
+    /** A term's name: its factors joined by {@code *}, a run of one factor as its power. */
+    public static String of(Term term) {
+        List<Term.Factor> factors = term.factors();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < factors.size(); ) {
+            Term.Factor f = factors.get(i);
+            int run = Term.runLength(factors, i);
+            String variable = f.derivative() == null ? output(f.output())
+                    : derivative(output(f.output()), f.derivative().suffix());
+            parts.add(power(variable, run));
+            i += run;
+        }
+        return product(parts.toArray(new String[0]));
     }
 
     /** u_x, u_xx, ... ; "" for order 0. */

@@ -39,24 +39,25 @@ public interface Activation {
         return null;
     }
 
-    /** tanh, with all derivatives written in a = tanh z (one transcendental call per layer). */
+    /** tanh, with all derivatives written in a = tanh z ({@link TanhDerivatives}). */
     final class Tanh implements Activation {
         @Override
         public NDArray[] derivatives(NDArray z, int order, Scalars c) {
+            ArrayArithmetic r = new ArrayArithmetic(c);
             NDArray[] s = new NDArray[order + 1];
             NDArray a = z.tanh();
             s[0] = a;
-            NDArray aSq = a.square();
-            NDArray s1 = aSq.neg().add(1); // 1 - a^2
-            s[1] = s1;
+            NDArray q = r.mul(a, a);
+            NDArray d1 = TanhDerivatives.first(r, q);
+            s[1] = d1;
             if (order >= 2) {
-                s[2] = a.mul(s1).mul(c.of(-2)); // -2 a (1 - a^2)
+                s[2] = TanhDerivatives.second(r, a, d1);
             }
             if (order >= 3) {
-                s[3] = s1.mul(aSq.mul(c.of(6)).sub(2)); // (1 - a^2)(6a^2 - 2)
+                s[3] = TanhDerivatives.third(r, q, d1);
             }
             if (order >= 4) {
-                s[4] = a.mul(s1).mul(aSq.mul(c.of(-24)).add(16)); // a (1 - a^2)(16 - 24 a^2)
+                s[4] = TanhDerivatives.fourth(r, a, q, d1);
             }
             return s;
         }

@@ -27,6 +27,7 @@ public final class JetMlp implements FunctionApproximator {
     private final NDManager manager;
     private final Activation activation;
     private final Scalars scalars;
+    private final ArrayArithmetic arithmetic;
     private final DataType dataType;
     private final int inputDims;
     private final int outputDims;
@@ -42,7 +43,7 @@ public final class JetMlp implements FunctionApproximator {
      * The hand-written pass's per-layer kernels by spec (a run alternates between the library's full spec and
      * the smaller one its mask needs), for the sample count they were made for.
      */
-    private final Map<JetSpec, JetKernels[]> kernels = new HashMap<>();
+    private final Map<JetSpec, HiddenLayerKernel[]> kernels = new HashMap<>();
     private int kernelRows;
     private JetTape currentTape;
     /** Per hidden layer, the factor ω0 of sin(ω0 (W a + b)); 1 means none. */
@@ -60,6 +61,7 @@ public final class JetMlp implements FunctionApproximator {
         this.activation = activation;
         this.dataType = dataType;
         this.scalars = new Scalars(manager, dataType);
+        this.arithmetic = new ArrayArithmetic(scalars);
         this.inputDims = inputDims;
         this.outputDims = outputDims;
         this.omegas = new double[hidden.length];
@@ -195,32 +197,51 @@ public final class JetMlp implements FunctionApproximator {
     private Map<Partial, NDArray> activate(NDArray[] s, Map<Partial, NDArray> dz, JetSpec spec) {
         Map<Partial, NDArray> da = new EnumMap<>(Partial.class);
         if (spec.has(Partial.T)) {
-            da.put(Partial.T, JetAlgebra.mul(s[1], dz.get(Partial.T)));
+            da.put(Partial.T, FaaDiBruno.first(arithmetic, s[1], dz.get(Partial.T)));
         }
         if (spec.maxXOrder() >= 1) {
-            NDArray[] chain = JetAlgebra.chain(s, new NDArray[] {null, dz.get(Partial.X), dz.get(Partial.XX),
-                    dz.get(Partial.XXX), dz.get(Partial.XXXX)}, spec.maxXOrder(), scalars);
+            NDArray[] chain = alongOneCoordinate(s, new NDArray[] {null, dz.get(Partial.X), dz.get(Partial.XX),
+                    dz.get(Partial.XXX), dz.get(Partial.XXXX)}, spec.maxXOrder());
             for (int d = 1; d <= spec.maxXOrder(); d++) {
                 putIfPresent(da, Partial.xOfOrder(d), chain[d]);
             }
         }
         if (spec.has(Partial.Y)) {
             int yOrder = spec.has(Partial.YY) ? 2 : 1;
-            NDArray[] chain = JetAlgebra.chain(s, new NDArray[] {null, dz.get(Partial.Y), dz.get(Partial.YY)},
-                    yOrder, scalars);
+            NDArray[] chain = alongOneCoordinate(s, new NDArray[] {null, dz.get(Partial.Y), dz.get(Partial.YY)},
+                    yOrder);
             putIfPresent(da, Partial.Y, chain[1]);
             if (yOrder == 2) {
                 putIfPresent(da, Partial.YY, chain[2]);
             }
         }
         if (spec.has(Partial.XY)) {
-            // a_xy = σ'' z_x z_y + σ' z_xy
-            NDArray mixed = JetAlgebra.add(
-                    JetAlgebra.mul(JetAlgebra.mul(s[2], dz.get(Partial.X)), dz.get(Partial.Y)),
-                    JetAlgebra.mul(s[1], dz.get(Partial.XY)));
-            putIfPresent(da, Partial.XY, mixed);
+            putIfPresent(da, Partial.XY, FaaDiBruno.mixed(arithmetic, s[1], s[2], dz.get(Partial.X),
+                    dz.get(Partial.Y), dz.get(Partial.XY)));
         }
         return da;
+    }
+
+    /**
+     * Given s[k] = σ^(k)(z) and z[k] = ∂^k z along one coordinate (z[0] unused, null = zero), a[k] = ∂^k σ(z)
+     * for k = 1..order.
+     */
+    private NDArray[] alongOneCoordinate(NDArray[] s, NDArray[] z, int order) {
+        ArrayArithmetic r = arithmetic;
+        NDArray[] a = new NDArray[order + 1];
+        NDArray x1 = z[1];
+        NDArray x1Sq = order >= 2 ? r.mul(x1, x1) : null;
+        a[1] = FaaDiBruno.first(r, s[1], x1);
+        if (order >= 2) {
+            a[2] = FaaDiBruno.second(r, s[1], s[2], x1Sq, z[2]);
+        }
+        if (order >= 3) {
+            a[3] = FaaDiBruno.third(r, s[1], s[2], s[3], x1, x1Sq, z[2], z[3]);
+        }
+        if (order >= 4) {
+            a[4] = FaaDiBruno.fourth(r, s[1], s[2], s[3], s[4], x1, x1Sq, z[2], z[3], z[4]);
+        }
+        return a;
     }
 
     private static void putIfPresent(Map<Partial, NDArray> map, Partial p, NDArray value) {
@@ -237,7 +258,7 @@ public final class JetMlp implements FunctionApproximator {
     public boolean differentiatesByHand(NDArray coords) {
         return dataType == DataType.FLOAT32 && Device.cpu().equals(coords.getDevice())
                 && coords.getDataType() == DataType.FLOAT32 && activation.kernelForm() != null
-                && JetKernels.available();
+                && HiddenLayerKernel.available();
     }
 
     @Override
@@ -277,9 +298,9 @@ public final class JetMlp implements FunctionApproximator {
     }
 
     /** A copy of the parameter vector (float32 networks). */
-    float[] hostParameters() {
+    float[] parameterCopy() {
         float[] values = new float[Math.toIntExact(flat.size())];
-        HostArrays.memory(flat).asFloatBuffer().get(0, values);
+        NDArrayCopies.memory(flat).asFloatBuffer().get(0, values);
         return values;
     }
 
@@ -287,14 +308,15 @@ public final class JetMlp implements FunctionApproximator {
      * The kernel of hidden layer l for passes over {@code rows} samples carrying {@code spec}'s derivatives:
      * kept from step to step (it holds tiles and the layer's activations), made anew when the shape changes.
      */
-    JetKernels kernel(int l, int rows, JetSpec spec) {
+    HiddenLayerKernel kernel(int l, int rows, JetSpec spec) {
         if (kernelRows != rows) {
             kernels.clear();
             kernelRows = rows;
         }
-        JetKernels[] layers = kernels.computeIfAbsent(spec, s -> new JetKernels[hiddenLayers()]);
+        HiddenLayerKernel[] layers = kernels.computeIfAbsent(spec, s -> new HiddenLayerKernel[hiddenLayers()]);
         if (layers[l] == null) {
-            layers[l] = new JetKernels(new JetChannels(spec), activation, rows, paddedWidth(l), tileRows(), l > 0);
+            layers[l] = new HiddenLayerKernel(new JetChannels(spec), activation, rows, paddedWidth(l), tileRows(),
+                    l > 0);
         }
         return layers[l];
     }

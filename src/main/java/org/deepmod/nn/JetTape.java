@@ -8,15 +8,16 @@ import java.util.Map;
  * One forward pass of a {@link JetMlp} that keeps what its hand-written backward needs, so that the network
  * is differentiated without autograd, on the JVM. All derivative channels travel together through every
  * layer, tile by tile (a few dozen samples at a time, so a tile's channels stay in the cache from one layer
- * to the next): {@link JetKernels} does the activations and their chain rule, the first layer, the linear
- * output and the bias and first-layer gradients; {@link TileProducts} the products between hidden layers,
- * one forward and two backward (the weight gradient and the gradient passed down).
+ * to the next): a {@link HiddenLayerKernel} per layer does the activation and its chain rule, the bias and
+ * its gradient, with the {@link FirstLayer} and the {@link OutputLayer} at either end; {@link TileProducts}
+ * the products between hidden layers, one forward and two backward (the weight gradient and the gradient
+ * passed down).
  *
  * <p>Layers are padded to whole vectors ({@link JetMlp#paddedWidth}) with units whose weights and biases are
  * zero: their values and gradients are zero and are dropped from the parameter gradient.
  *
  * <p>Use: {@link #outputs()} gives the network's value and derivatives on the JVM; the loss adds its gradient
- * with respect to them into that {@link HostJet}; {@link #parameterGradients()} then carries it down through
+ * with respect to them into that {@link JetWithGradients}; {@link #parameterGradients()} then carries it down through
  * the layers. One pass of a network at a time: the network's kernels keep the activations of its latest pass
  * only.
  */
@@ -26,7 +27,7 @@ public final class JetTape {
     private final int channels;
     private final int hidden;
     private final float[] parameters;
-    private final JetKernels[] kernels;
+    private final HiddenLayerKernel[] kernels;
     /** Per hidden layer, its width padded to whole vectors. */
     private final int[] padded;
     /** forwardWeights[l] (l ≥ 1): ω·W_l, [width(l-1)][padded(l)], zero in the pad columns. */
@@ -36,17 +37,17 @@ public final class JetTape {
     /** ω·b per hidden layer, padded. */
     private final float[][] biases;
     /** The first layer's coordinates and effective weights, for its forward and its backward. */
-    private final JetKernels.Inputs firstLayer;
-    private final JetKernels.Head head;
-    private final HostJet outputs;
+    private final FirstLayer firstLayer;
+    private final OutputLayer head;
+    private final JetWithGradients outputs;
 
     JetTape(JetMlp network, NDArray coords, JetSpec spec) {
         this.network = network;
         this.rows = Math.toIntExact(coords.getShape().get(0));
         this.channels = new JetChannels(spec).count();
         this.hidden = network.hiddenLayers();
-        this.parameters = network.hostParameters();
-        this.kernels = new JetKernels[hidden];
+        this.parameters = network.parameterCopy();
+        this.kernels = new HiddenLayerKernel[hidden];
         this.padded = new int[hidden];
         this.forwardWeights = new float[hidden][];
         this.backwardWeights = new float[hidden][];
@@ -63,10 +64,10 @@ public final class JetTape {
             }
         }
         int dims = network.layerInputs(0);
-        this.firstLayer = new JetKernels.Inputs(coords.toFloatArray(), dims,
+        this.firstLayer = new FirstLayer(coords.toFloatArray(), dims,
                 paddedRows(network.weightOffset(0), dims, network.layerWidth(0), padded[0], network.omega(0)));
-        this.outputs = new HostJet(spec, rows, network.outputDims());
-        this.head = new JetKernels.Head(outputColumns(), outputBias(), outputs.channelValues());
+        this.outputs = new JetWithGradients(spec, rows, network.outputDims());
+        this.head = new OutputLayer(outputColumns(), outputBias(), outputs.channelValues());
         forward();
     }
 
@@ -130,7 +131,7 @@ public final class JetTape {
     }
 
     /** The network's value and derivatives at the coordinates, with gradient arrays for the loss to fill. */
-    public HostJet outputs() {
+    public JetWithGradients outputs() {
         return outputs;
     }
 
@@ -164,7 +165,7 @@ public final class JetTape {
             kernels[top].backwardTile(row0, count, head, biasGradients[top], top == 0 ? firstLayer : null,
                     weightGradients[0]);
             for (int l = top; l > 0; l--) {
-                JetKernels below = kernels[l - 1];
+                HiddenLayerKernel below = kernels[l - 1];
                 below.restoreTile(l == 1 ? firstLayer : null, row0, count);
                 float[][] gz = kernels[l].results();
                 TileProducts.accumulateTransposed(below.results(), gz, channels, padded[l - 1], count,

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The vector width of the hand-written kernels ({@link JetKernels}, {@link TileProducts}): the CPU's preferred
- * one, but at most 256 bits ({@link #DEFAULT_MAX_BITS}), unless the system property {@value #PROPERTY} names
+ * The vector width of the hand-written kernels ({@link HiddenLayerKernel}, {@link TileProducts}): the CPU's
+ * preferred one, but at most 256 bits ({@link #DEFAULT_MAX_BITS}), unless the system property {@value #PROPERTY} names
  * another (128, 256 or 512). The property lets the tests run the kernels at both common widths on one machine,
  * and a benchmark compare them; a width wider than the CPU's runs correctly, only slowly (the Vector API then
  * computes lane by lane). Nothing else may assume a lane count: tiles are padded to whole vectors of this width.

@@ -9,7 +9,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deepmod.nn.HostArrays;
+import org.deepmod.nn.NDArrayCopies;
 
 /**
  * Adam with optional AMSGrad, exactly as PyTorch writes it (DJL's fused Adam has no AMSGrad):
@@ -131,7 +131,7 @@ public final class Adam {
         if (array.getDataType() != DataType.FLOAT32) {
             throw new IllegalArgumentException("a JVM-side update needs float32 parameters, got " + array.getDataType());
         }
-        return HostArrays.memory(array).asFloatBuffer();
+        return NDArrayCopies.memory(array).asFloatBuffer();
     }
 
     private static float[] read(FloatBuffer buffer, int length) {
@@ -157,7 +157,7 @@ public final class Adam {
     public double[][] snapshot() {
         double[][] out = new double[state.size() + 1][];
         for (int i = 0; i < state.size(); i++) {
-            out[i] = HostArrays.toDoubles(state.get(i));
+            out[i] = NDArrayCopies.toDoubles(state.get(i));
         }
         out[state.size()] = new double[] {steps};
         return out;
@@ -165,7 +165,7 @@ public final class Adam {
 
     public void restore(double[][] snapshot) {
         for (int i = 0; i < state.size(); i++) {
-            HostArrays.assign(state.get(i), snapshot[i]);
+            NDArrayCopies.assign(state.get(i), snapshot[i]);
         }
         steps = (int) snapshot[state.size()][0];
     }

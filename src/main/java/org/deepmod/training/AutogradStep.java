@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.JetSpec;
@@ -40,14 +40,14 @@ final class AutogradStep implements TrainingStep {
         JniUtils.setGradMode(true);
         Jet jet = model.network().forward(coords, spec);
         LibraryValues lib = model.library().evaluate(jet, scalars);
-        HostLibrary host = write || model.constraint().needsHostLibrary() ? HostLibrary.copyOf(lib) : null;
-        NDArray xi = model.constraint().coefficients(host, masks, step, dataType);
+        LibraryColumns columns = write || model.constraint().needsLibraryColumns() ? LibraryColumns.copyOf(lib) : null;
+        NDArray xi = model.constraint().coefficients(columns, masks, step, dataType);
         NDArray mse = Trainer.summedMse(jet.value(), targets);
         NDArray reg = Trainer.summedMse(lib.timeDerivatives(), lib.theta().matMul(xi));
         NDArray loss = mse.add(reg);
         double lossValue = loss.toType(DataType.FLOAT64, false).getDouble();
         JniUtils.setGradMode(false);
-        return new StepLoss(lossValue, () -> Trainer.value(mse), () -> Trainer.value(reg), host, () -> {
+        return new StepLoss(lossValue, () -> Trainer.value(mse), () -> Trainer.value(reg), columns, () -> {
             JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
             adam.step(step);
         });

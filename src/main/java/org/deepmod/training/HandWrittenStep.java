@@ -5,28 +5,28 @@ import ai.djl.ndarray.NDManager;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deepmod.library.HostLibrary;
-import org.deepmod.library.HostTerms;
-import org.deepmod.nn.HostJet;
+import org.deepmod.library.LibraryColumns;
+import org.deepmod.library.HandWrittenTerms;
+import org.deepmod.nn.JetWithGradients;
 import org.deepmod.nn.JetSpec;
 import org.deepmod.nn.JetTape;
 
 /**
  * The step differentiated by hand, without any autograd graph: the network's pass and parameter gradient from
- * its {@link JetTape}, the library and loss and their gradients on the JVM ({@link HostTerms},
- * {@link HostLoss}), the update by {@link Adam#step(Map)}.
+ * its {@link JetTape}, the library and loss and their gradients on the JVM ({@link HandWrittenTerms},
+ * {@link HandWrittenLoss}), the update by {@link Adam#step(Map)}.
  */
 final class HandWrittenStep implements TrainingStep {
     private final DeepMoD model;
     private final NDArray coords;
-    private final HostTerms terms;
+    private final HandWrittenTerms terms;
     private final float[] targets;
     private final Adam adam;
 
     HandWrittenStep(DeepMoD model, NDArray coords, float[] targets, Adam adam) {
         this.model = model;
         this.coords = coords;
-        this.terms = new HostTerms(model.library());
+        this.terms = new HandWrittenTerms(model.library());
         this.targets = targets;
         this.adam = adam;
     }
@@ -34,17 +34,17 @@ final class HandWrittenStep implements TrainingStep {
     @Override
     public StepLoss take(JetSpec carried, boolean[][] masks, boolean write, NDManager step) {
         JetTape tape = model.network().tape(coords, carried);
-        HostJet jet = tape.outputs();
-        HostLibrary host = terms.evaluate(jet);
-        double[][] xi = model.constraint().hostCoefficients(host, masks);
-        HostLoss loss = HostLoss.of(jet, targets, host, xi);
-        return new StepLoss(loss.total(), loss::mse, loss::reg, host, () -> {
+        JetWithGradients jet = tape.outputs();
+        LibraryColumns columns = terms.evaluate(jet);
+        double[][] xi = model.constraint().columnCoefficients(columns, masks);
+        HandWrittenLoss loss = HandWrittenLoss.of(jet, targets, columns, xi);
+        return new StepLoss(loss.total(), loss::mse, loss::reg, columns, () -> {
             loss.backward(jet, targets, terms, xi);
             Map<NDArray, float[]> gradients = new IdentityHashMap<>(tape.parameterGradients());
             List<NDArray> coefficients = model.constraint().parameters();
             if (!coefficients.isEmpty()) {
                 gradients.put(coefficients.get(0),
-                        model.constraint().parameterGradient(loss.coefficientGradient(host, masks)));
+                        model.constraint().parameterGradient(loss.coefficientGradient(columns, masks)));
             }
             adam.step(gradients);
         });

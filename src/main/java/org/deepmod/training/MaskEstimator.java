@@ -1,6 +1,6 @@
 package org.deepmod.training;
 
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 
 /**
  * The third DeepMoD module as the trainer sees it: given this step's library, the normalised coefficients
@@ -9,7 +9,7 @@ import org.deepmod.library.HostLibrary;
  */
 @FunctionalInterface
 public interface MaskEstimator {
-    double[] normalizedCoefficients(HostLibrary library, int output);
+    double[] normalizedCoefficients(LibraryColumns library, int output);
 
     /** Selection probabilities of the last call, where the method has them; else null. */
     default double[] lastProbabilities() {

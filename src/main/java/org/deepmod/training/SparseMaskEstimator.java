@@ -1,6 +1,6 @@
 package org.deepmod.training;
 
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 import org.deepmod.sparse.NormalizedFit;
 import org.deepmod.sparse.Normalization;
 import org.deepmod.sparse.SparseEstimator;
@@ -20,7 +20,7 @@ public final class SparseMaskEstimator implements MaskEstimator {
     }
 
     @Override
-    public double[] normalizedCoefficients(HostLibrary library, int output) {
+    public double[] normalizedCoefficients(LibraryColumns library, int output) {
         NormalizedFit fit = Normalization.fit(estimator, library.thetaRows(), library.timeDerivative(output),
                 ZeroColumns.EXCLUDE);
         lastProbabilities = fit.probabilities();

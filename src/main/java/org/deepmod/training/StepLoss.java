@@ -1,14 +1,14 @@
 package org.deepmod.training;
 
 import java.util.function.DoubleSupplier;
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 
 /**
  * A step's losses, the float64 library it saw (null when the step did not need one), and the parameter update
  * it leads to, run once the loss is known not to diverge. The losses are read lazily: on the autograd path each
  * is a device-to-host copy, needed only at write iterations.
  */
-record StepLoss(double value, DoubleSupplier mseValue, DoubleSupplier regValue, HostLibrary host,
+record StepLoss(double value, DoubleSupplier mseValue, DoubleSupplier regValue, LibraryColumns columns,
                 Runnable update) {
     /**
      * A loss this many times its first value means the optimiser has left the basin for good: a healthy run

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deepmod.constraint.Constraint;
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.FunctionApproximator;
-import org.deepmod.nn.HostArrays;
+import org.deepmod.nn.NDArrayCopies;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.JetSpec;
 import org.deepmod.nn.Scalars;
@@ -63,7 +63,7 @@ public final class Trainer {
             NDArray[] attached = data.withParameters(parameters);
             StateCheckpoints checkpoints = new StateCheckpoints(parameters, adam);
             TrainingStep stepper = gradients == Gradients.HAND_WRITTEN && network.differentiatesByHand(data.coords)
-                    ? new HandWrittenStep(model, data.coords, data.hostTargets(), adam)
+                    ? new HandWrittenStep(model, data.coords, data.targetArray(), adam)
                     : new AutogradStep(model, data.coords, data.targets, scalars, adam);
             Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta(),
                     options.convergenceRelative());
@@ -93,20 +93,20 @@ public final class Trainer {
                     if (!write) {
                         continue;
                     }
-                    HostLibrary host = loss.host();
+                    LibraryColumns columns = loss.columns();
                     double testMse = testMse(network, data.testCoords, data.testTargets);
                     checkpoints.restored = false;
                     double[][] estimated = null;
                     if (scheduler.shouldUpdate(iteration, testMse, checkpoints)) {
                         if (checkpoints.restored) {
                             // the mask must come from the restored network, not the one that just stepped
-                            host = HostLibrary.copyOf(model.library().evaluate(network.forward(data.coords, spec),
+                            columns = LibraryColumns.copyOf(model.library().evaluate(network.forward(data.coords, spec),
                                     scalars));
                         }
-                        estimated = masks.update(host, step, dataType);
+                        estimated = masks.update(columns, step, dataType);
                         convergence.maskUpdated();
                     }
-                    double[][] normalized = normalizedCoefficients(model, host, masks.active);
+                    double[][] normalized = normalizedCoefficients(model, columns, masks.active);
                     double l1 = 0;
                     double[] flat = new double[normalized.length * normalized[0].length];
                     for (int k = 0; k < normalized.length; k++) {
@@ -155,7 +155,7 @@ public final class Trainer {
         }
 
         /** The training targets as floats on the JVM, for the hand-written loss. */
-        float[] hostTargets() {
+        float[] targetArray() {
             return targets.toType(DataType.FLOAT32, false).toFloatArray();
         }
 
@@ -189,18 +189,18 @@ public final class Trainer {
             carried = model.library().jetSpec(active);
         }
 
-        /** The estimator's new masks from {@code host}, ξ fitted under them; returns its coefficients. */
-        double[][] update(HostLibrary host, NDManager step, DataType dataType) {
+        /** The estimator's new masks from {@code columns}, ξ fitted under them; returns its coefficients. */
+        double[][] update(LibraryColumns columns, NDManager step, DataType dataType) {
             double[][] estimated = new double[active.length][];
             for (int k = 0; k < active.length; k++) {
-                estimated[k] = model.estimator().normalizedCoefficients(host, k);
+                estimated[k] = model.estimator().normalizedCoefficients(columns, k);
                 for (int j = 0; j < active[k].length; j++) {
                     active[k][j] = estimated[k][j] != 0.0;
                 }
             }
             estimatorCoefficients = estimated;
             updates++;
-            model.constraint().coefficients(host, active, step, dataType); // ξ under the new mask
+            model.constraint().coefficients(columns, active, step, dataType); // ξ under the new mask
             carried = model.library().jetSpec(active);
             return estimated;
         }
@@ -213,15 +213,15 @@ public final class Trainer {
         JniUtils.setGradMode(false);
         Jet jet = network.forward(data.coords, model.library().jetSpec());
         LibraryValues lib = model.library().evaluate(jet, scalars);
-        HostLibrary host = HostLibrary.copyOf(lib);
-        NDArray xi = model.constraint().coefficients(host, masks.active, step, network.dataType());
+        LibraryColumns columns = LibraryColumns.copyOf(lib);
+        NDArray xi = model.constraint().coefficients(columns, masks.active, step, network.dataType());
         double mse = value(summedMse(jet.value(), data.targets));
         double reg = value(summedMse(lib.timeDerivatives(), lib.theta().matMul(xi)));
         double testMse = testMse(network, data.testCoords, data.testTargets);
         double[][] coefficients = Constraint.masked(model.constraint().lastCoefficients(), masks.active);
         double[][] normalized = new double[coefficients.length][];
         for (int k = 0; k < coefficients.length; k++) {
-            normalized[k] = host.normalize(coefficients[k], k);
+            normalized[k] = columns.normalize(coefficients[k], k);
         }
         RunStatus status = outcome.status();
         String reason = outcome.reason();
@@ -235,11 +235,11 @@ public final class Trainer {
                 masks.updates);
     }
 
-    private static double[][] normalizedCoefficients(DeepMoD model, HostLibrary host, boolean[][] masks) {
+    private static double[][] normalizedCoefficients(DeepMoD model, LibraryColumns columns, boolean[][] masks) {
         double[][] xi = Constraint.masked(model.constraint().lastCoefficients(), masks);
         double[][] out = new double[xi.length][];
         for (int k = 0; k < xi.length; k++) {
-            out[k] = host.normalize(xi[k], k);
+            out[k] = columns.normalize(xi[k], k);
         }
         return out;
     }
@@ -291,7 +291,7 @@ public final class Trainer {
         public void save() {
             savedParameters = new double[parameters.size()][];
             for (int i = 0; i < parameters.size(); i++) {
-                savedParameters[i] = HostArrays.toDoubles(parameters.get(i));
+                savedParameters[i] = NDArrayCopies.toDoubles(parameters.get(i));
             }
             savedOptimizer = adam.snapshot();
         }
@@ -302,7 +302,7 @@ public final class Trainer {
                 return;
             }
             for (int i = 0; i < parameters.size(); i++) {
-                HostArrays.assign(parameters.get(i), savedParameters[i]);
+                NDArrayCopies.assign(parameters.get(i), savedParameters[i]);
             }
             adam.restore(savedOptimizer);
             restored = true;

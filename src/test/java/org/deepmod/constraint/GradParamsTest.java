@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.training.Adam;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class GradParamsTest {
     @Test
     void adamTrainsTheCoefficientsToTheLeastSquaresSolution() {
         DjlEnvironment.init();
-        HostLibrary host = LeastSquaresTest.exactBurgersLibrary();
+        LibraryColumns host = LeastSquaresTest.exactBurgersLibrary();
         int n = host.samples();
         double[] theta = new double[n * 12];
         for (int j = 0; j < 12; j++) {

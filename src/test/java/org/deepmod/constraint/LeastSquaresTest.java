@@ -7,7 +7,7 @@ import org.deepmod.data.Axis;
 import org.deepmod.data.BurgersDelta;
 import org.deepmod.data.Dataset;
 import org.deepmod.data.Grid;
-import org.deepmod.library.HostLibrary;
+import org.deepmod.library.LibraryColumns;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class LeastSquaresTest {
     private static final BurgersDelta BURGERS = new BurgersDelta(0.1, 1.0);
 
-    static HostLibrary exactBurgersLibrary() {
+    static LibraryColumns exactBurgersLibrary() {
         Dataset grid = Grid.of(Axis.linspace(0.5, 5.0, 50), Axis.linspace(-3, 4, 100)).sample(BURGERS);
         int n = grid.size();
         double[][] columns = new double[12][n];
@@ -47,12 +47,12 @@ class LeastSquaresTest {
                 }
             }
         }
-        return new HostLibrary(columns, ut);
+        return new LibraryColumns(columns, ut);
     }
 
     @Test
     void exactLibraryGivesTheTrueCoefficients() {
-        HostLibrary library = exactBurgersLibrary();
+        LibraryColumns library = exactBurgersLibrary();
         boolean[] all = new boolean[12];
         Arrays.fill(all, true);
         double[] xi = new LeastSquares().solve(library, all, 0);
@@ -69,7 +69,7 @@ class LeastSquaresTest {
 
     @Test
     void maskedSolveAndEmptyMask() {
-        HostLibrary library = exactBurgersLibrary();
+        LibraryColumns library = exactBurgersLibrary();
         boolean[] mask = new boolean[12];
         mask[2] = true;
         mask[5] = true;

@@ -115,14 +115,14 @@ class JetTapeTest {
             NDArray coords = m.create(points, new Shape(n, inputs));
             List<Partial> partials = new ArrayList<>(spec.partials());
             List<NDArray> weights = new ArrayList<>();
-            List<float[]> hostWeights = new ArrayList<>();
+            List<float[]> weightCopies = new ArrayList<>();
             for (int c = 0; c <= partials.size(); c++) {
                 float[] w = new float[n * outputs];
                 for (int i = 0; i < w.length; i++) {
                     w[i] = r.nextFloat() * 2 - 1;
                 }
                 weights.add(m.create(w, new Shape(n, outputs)));
-                hostWeights.add(w);
+                weightCopies.add(w);
             }
             NDArray flat = net.parameters().get(0);
             boolean previous = JniUtils.isGradMode();
@@ -138,11 +138,11 @@ class JetTapeTest {
 
                 JetTape tape = net.tape(coords, spec);
                 assertNotNull(tape, "a float32 CPU network has a tape");
-                HostJet jet = tape.outputs();
+                JetWithGradients jet = tape.outputs();
                 // the loss Σ_c Σ w_c · channel_c has gradient w_c with respect to channel c
                 for (int c = 0; c <= partials.size(); c++) {
                     float[] target = c == 0 ? jet.valueGradient() : jet.derivativeGradient(partials.get(c - 1));
-                    System.arraycopy(hostWeights.get(c), 0, target, 0, target.length);
+                    System.arraycopy(weightCopies.get(c), 0, target, 0, target.length);
                 }
                 float[] gradient = tape.parameterGradients().get(flat);
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The hand-written step and the autograd step train the same model the same way: from the same seed, the
  * losses they record over 60 Adam steps agree to float32 round-off (least squares and trained ξ), and both
- * fall. Together with the gradient checks of JetTapeTest, HostTermsTest and HostLossTest this covers the
+ * fall. Together with the gradient checks of JetTapeTest, HandWrittenTermsTest and HandWrittenLossTest this covers the
  * wiring in {@link Trainer}: which gradient goes to which parameter, ξ's gradient included, and the steps that
  * carry only the derivatives of the active terms after a mask update.
  */

@@ -12,15 +12,15 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.deepmod.library.HostJets;
-import org.deepmod.library.HostLibrary;
-import org.deepmod.library.HostTerms;
+import org.deepmod.library.RandomJets;
+import org.deepmod.library.LibraryColumns;
+import org.deepmod.library.HandWrittenTerms;
 import org.deepmod.library.Library;
 import org.deepmod.library.Library1D;
 import org.deepmod.library.Library2D;
 import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.DjlEnvironment;
-import org.deepmod.nn.HostJet;
+import org.deepmod.nn.JetWithGradients;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.Scalars;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +29,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The loss of a hand-differentiated step ({@link HostLoss}) against the loss the autograd path builds
+ * The loss of a hand-differentiated step ({@link HandWrittenLoss}) against the loss the autograd path builds
  * (Σ_k mean (u − y)² + Σ_k mean (u_t − Θ(ξ∘mask))²): the same value, the same gradient with respect to every
  * channel of the jet (ξ held constant), and the same gradient with respect to ξ for a trained ξ; and the
  * JVM-side Adam update against the PyTorch one.
  */
-class HostLossTest {
+class HandWrittenLossTest {
     @BeforeAll
     static void engine() {
         DjlEnvironment.init();
@@ -52,9 +52,9 @@ class HostLossTest {
         int outputs = library.outputs();
         int f = library.terms();
         Random r = new Random(17);
-        HostJet jet = HostJets.random(library, n, r);
+        JetWithGradients jet = RandomJets.random(library, n, r);
         float[] targets = new float[n * outputs];
-        HostJets.fill(targets, r);
+        RandomJets.fill(targets, r);
         boolean[][] masks = new boolean[outputs][f];
         double[][] xi = new double[outputs][f];
         for (int k = 0; k < outputs; k++) {
@@ -63,17 +63,17 @@ class HostLossTest {
                 xi[k][j] = masks[k][j] ? r.nextDouble() * 2 - 1 : 0.0;
             }
         }
-        HostTerms terms = new HostTerms(library);
-        HostLibrary host = terms.evaluate(jet);
-        HostLoss loss = HostLoss.of(jet, targets, host, xi);
+        HandWrittenTerms terms = new HandWrittenTerms(library);
+        LibraryColumns columns = terms.evaluate(jet);
+        HandWrittenLoss loss = HandWrittenLoss.of(jet, targets, columns, xi);
         loss.backward(jet, targets, terms, xi);
-        double[][] xiGradient = loss.coefficientGradient(host, masks);
+        double[][] xiGradient = loss.coefficientGradient(columns, masks);
 
         try (NDManager m = NDManager.newBaseManager()) {
             boolean previous = JniUtils.isGradMode();
             try {
                 JniUtils.setGradMode(true);
-                Jet leaves = HostJets.leaves(m, jet, library);
+                Jet leaves = RandomJets.leaves(m, jet, library);
                 double[] xiFlat = new double[f * outputs];
                 double[] maskFlat = new double[f * outputs];
                 for (int j = 0; j < f; j++) {
@@ -85,7 +85,7 @@ class HostLossTest {
                 NDArray xiLeaf = m.create(xiFlat, new Shape(f, outputs));
                 xiLeaf.setRequiresGradient(true);
                 LibraryValues values = library.evaluate(leaves, new Scalars(m, DataType.FLOAT64));
-                NDArray y = m.create(HostJets.toDoubles(targets), new Shape(n, outputs));
+                NDArray y = m.create(RandomJets.toDoubles(targets), new Shape(n, outputs));
                 NDArray mse = leaves.value().sub(y).square().mean(new int[] {0}).sum();
                 NDArray reg = values.timeDerivatives()
                         .sub(values.theta().matMul(xiLeaf.mul(m.create(maskFlat, new Shape(f, outputs)))))
@@ -95,7 +95,7 @@ class HostLossTest {
 
                 assertEquals(mse.getDouble(), loss.mse(), 1e-12 * (1 + mse.getDouble()), kind + " MSE");
                 assertEquals(reg.getDouble(), loss.reg(), 1e-12 * (1 + reg.getDouble()), kind + " Reg");
-                HostJets.assertGradients(leaves, jet, library, kind);
+                RandomJets.assertGradients(leaves, jet, library, kind);
                 double[] expectedXi = xiLeaf.getGradient().toDoubleArray();
                 for (int j = 0; j < f; j++) {
                     for (int k = 0; k < outputs; k++) {
@@ -114,7 +114,7 @@ class HostLossTest {
         int size = 301;
         try (NDManager m = NDManager.newBaseManager()) {
             float[] start = new float[size];
-            HostJets.fill(start, r);
+            RandomJets.fill(start, r);
             NDArray onJvm = m.create(start);
             NDArray inTorch = m.create(start);
             inTorch.setRequiresGradient(true);
@@ -124,7 +124,7 @@ class HostLossTest {
             try {
                 for (int step = 0; step < 6; step++) {
                     float[] gradient = new float[size];
-                    HostJets.fill(gradient, r);
+                    RandomJets.fill(gradient, r);
                     jvm.step(Map.of(onJvm, gradient));
                     try (NDManager scope = m.newSubManager()) {
                         scope.tempAttachAll(inTorch);

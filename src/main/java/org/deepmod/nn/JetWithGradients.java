@@ -5,7 +5,7 @@ package org.deepmod.nn;
  * n·K + k), with a gradient array of the same shape per channel for the loss to fill: what the library and
  * the loss of a step work on when the network is differentiated by hand ({@link JetTape}).
  */
-public final class HostJet {
+public final class JetWithGradients {
     private final JetChannels layout;
     private final int samples;
     private final int outputs;
@@ -13,7 +13,7 @@ public final class HostJet {
     private final float[][] gradients;
 
     /** Zero values and gradients for {@code samples} points and {@code outputs} outputs. */
-    public HostJet(JetSpec spec, int samples, int outputs) {
+    public JetWithGradients(JetSpec spec, int samples, int outputs) {
         this.layout = new JetChannels(spec);
         this.samples = samples;
         this.outputs = outputs;

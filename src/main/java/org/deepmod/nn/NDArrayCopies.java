@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Copies between NDArrays (float32 or float64) and float64 arrays on the JVM, for checkpoints. */
-public final class HostArrays {
-    private HostArrays() {
+public final class NDArrayCopies {
+    private NDArrayCopies() {
     }
 
     public static double[] toDoubles(NDArray array) {

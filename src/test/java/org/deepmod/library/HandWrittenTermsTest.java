@@ -12,7 +12,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.Random;
 import org.deepmod.nn.DjlEnvironment;
-import org.deepmod.nn.HostJet;
+import org.deepmod.nn.JetWithGradients;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.Scalars;
 import org.deepmod.nn.JetSpec;
@@ -23,11 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The library on the JVM ({@link HostTerms}, what training with a hand-written backward uses) against the
+ * The library on the JVM ({@link HandWrittenTerms}, what training with a hand-written backward uses) against the
  * library through PyTorch and autograd ({@link Library#evaluate}): the same Θ and u_t from the same jet, and
  * the same gradient with respect to every channel of the jet for a random weighting of Θ and u_t.
  */
-class HostTermsTest {
+class HandWrittenTermsTest {
     @BeforeAll
     static void engine() {
         DjlEnvironment.init();
@@ -46,26 +46,26 @@ class HostTermsTest {
         int n = 37;
         int outputs = library.outputs();
         Random r = new Random(11);
-        HostJet host = HostJets.random(library, n, r);
-        HostTerms terms = new HostTerms(library);
-        HostLibrary evaluated = terms.evaluate(host);
+        JetWithGradients jet = RandomJets.random(library, n, r);
+        HandWrittenTerms terms = new HandWrittenTerms(library);
+        LibraryColumns evaluated = terms.evaluate(jet);
         int f = library.terms();
         double[][] thetaWeights = new double[f][n];
         double[][] timeWeights = new double[outputs][n];
         for (double[] row : thetaWeights) {
-            HostJets.fill(row, r);
+            RandomJets.fill(row, r);
         }
         thetaWeights[f / 2] = null; // a term without gradient (masked) is skipped
         for (double[] row : timeWeights) {
-            HostJets.fill(row, r);
+            RandomJets.fill(row, r);
         }
-        terms.backward(host, thetaWeights, timeWeights);
+        terms.backward(jet, thetaWeights, timeWeights);
 
         try (NDManager m = NDManager.newBaseManager()) {
             boolean previous = JniUtils.isGradMode();
             try {
                 JniUtils.setGradMode(true);
-                Jet leaves = HostJets.leaves(m, host, library);
+                Jet leaves = RandomJets.leaves(m, jet, library);
                 LibraryValues values = library.evaluate(leaves, new Scalars(m, DataType.FLOAT64));
                 double[] theta = values.theta().toDoubleArray();
                 double[] ut = values.timeDerivatives().toDoubleArray();
@@ -95,7 +95,7 @@ class HostTermsTest {
                 NDArray loss = values.theta().mul(m.create(weights, new Shape(n, f))).sum()
                         .add(values.timeDerivatives().mul(m.create(timeFlat, new Shape(n, outputs))).sum());
                 JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), false, false);
-                HostJets.assertGradients(leaves, host, library, kind);
+                RandomJets.assertGradients(leaves, jet, library, kind);
             } finally {
                 JniUtils.setGradMode(previous);
             }
@@ -112,14 +112,14 @@ class HostTermsTest {
     void aJetWithoutSomeDerivativesGivesZeroColumnsForTheirTerms() {
         Library1D library = new Library1D(2, 3);
         int n = 37;
-        HostJet full = HostJets.random(library, n, new Random(11));
-        HostJet reduced = new HostJet(JetSpec.oneDimensional(1), n, 1);
+        JetWithGradients full = RandomJets.random(library, n, new Random(11));
+        JetWithGradients reduced = new JetWithGradients(JetSpec.oneDimensional(1), n, 1);
         System.arraycopy(full.value(), 0, reduced.value(), 0, n);
         System.arraycopy(full.derivative(Partial.T), 0, reduced.derivative(Partial.T), 0, n);
         System.arraycopy(full.derivative(Partial.X), 0, reduced.derivative(Partial.X), 0, n);
-        HostTerms terms = new HostTerms(library);
-        HostLibrary all = terms.evaluate(full);
-        HostLibrary some = terms.evaluate(reduced);
+        HandWrittenTerms terms = new HandWrittenTerms(library);
+        LibraryColumns all = terms.evaluate(full);
+        LibraryColumns some = terms.evaluate(reduced);
         for (int j = 0; j < library.terms(); j++) {
             String name = library.termNames().get(j);
             double[] expected = name.contains("u_xx") ? new double[n] : all.column(j);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Checkpoints write parameters in place: the same array, new values, in its own data type. */
-class HostArraysTest {
+class NDArrayCopiesTest {
     @BeforeAll
     static void engine() {
         DjlEnvironment.init();
@@ -25,8 +25,8 @@ class HostArraysTest {
             NDArray parameter = m.zeros(new Shape(2, 3), type);
             parameter.setRequiresGradient(true);
             double[] values = {0.1, -2.5, 3.0, 1e-7, -0.0, 42.0};
-            HostArrays.assign(parameter, values);
-            double[] back = HostArrays.toDoubles(parameter);
+            NDArrayCopies.assign(parameter, values);
+            double[] back = NDArrayCopies.toDoubles(parameter);
             double tolerance = type == DataType.FLOAT32 ? 1e-6 : 0;
             assertArrayEquals(values, back, tolerance);
             assertEquals(3.0, parameter.toType(DataType.FLOAT64, false).getDouble(0, 2), tolerance);

@@ -1,15 +1,15 @@
 package org.deepmod.training;
 
-import org.deepmod.library.HostLibrary;
-import org.deepmod.library.HostTerms;
-import org.deepmod.nn.HostJet;
+import org.deepmod.library.LibraryColumns;
+import org.deepmod.library.HandWrittenTerms;
+import org.deepmod.nn.JetWithGradients;
 
 /**
  * The training loss of a step computed on the JVM, and its gradient by hand: loss = Σ_k mean_n (u − y)² +
  * Σ_k mean_n r², with the residual r = u_t − Θ ξ_k. ξ is a constant here (least squares: envelope argument,
  * see LeastSquares; trained ξ: its own gradient, {@link #coefficientGradient}). Sums in float64.
  */
-final class HostLoss {
+final class HandWrittenLoss {
     private final int samples;
     private final int outputs;
     private final double mse;
@@ -17,7 +17,7 @@ final class HostLoss {
     /** [K][N]: u_t − Θ ξ_k. */
     private final double[][] residuals;
 
-    private HostLoss(int samples, int outputs, double mse, double reg, double[][] residuals) {
+    private HandWrittenLoss(int samples, int outputs, double mse, double reg, double[][] residuals) {
         this.samples = samples;
         this.outputs = outputs;
         this.mse = mse;
@@ -26,7 +26,7 @@ final class HostLoss {
     }
 
     /** @param targets N x K, row-major; @param xi [K][F], 0 where masked */
-    static HostLoss of(HostJet jet, float[] targets, HostLibrary host, double[][] xi) {
+    static HandWrittenLoss of(JetWithGradients jet, float[] targets, LibraryColumns columns, double[][] xi) {
         int n = jet.samples();
         int k = jet.outputs();
         float[] u = jet.value();
@@ -38,11 +38,11 @@ final class HostLoss {
         double reg = 0;
         double[][] residuals = new double[k][];
         for (int out = 0; out < k; out++) {
-            double[] r = host.timeDerivative(out).clone();
-            for (int j = 0; j < host.terms(); j++) {
+            double[] r = columns.timeDerivative(out).clone();
+            for (int j = 0; j < columns.terms(); j++) {
                 double c = xi[out][j];
                 if (c != 0.0) {
-                    double[] column = host.column(j);
+                    double[] column = columns.column(j);
                     for (int i = 0; i < n; i++) {
                         r[i] -= c * column[i];
                     }
@@ -53,7 +53,7 @@ final class HostLoss {
             }
             residuals[out] = r;
         }
-        return new HostLoss(n, k, mse / n, reg / n, residuals);
+        return new HandWrittenLoss(n, k, mse / n, reg / n, residuals);
     }
 
     double mse() {
@@ -69,7 +69,7 @@ final class HostLoss {
     }
 
     /** Adds ∂loss/∂(u, u_t, library factors) to the jet's gradients. */
-    void backward(HostJet jet, float[] targets, HostTerms terms, double[][] xi) {
+    void backward(JetWithGradients jet, float[] targets, HandWrittenTerms terms, double[][] xi) {
         int n = samples;
         double scale = 2.0 / n;
         float[] u = jet.value();
@@ -103,12 +103,12 @@ final class HostLoss {
     }
 
     /** ∂loss/∂ξ_kj = −(2/N) Σ_n r_kn Θ_j[n], 0 where masked: for ξ trained by the optimiser. */
-    double[][] coefficientGradient(HostLibrary host, boolean[][] masks) {
-        double[][] out = new double[outputs][host.terms()];
+    double[][] coefficientGradient(LibraryColumns columns, boolean[][] masks) {
+        double[][] out = new double[outputs][columns.terms()];
         for (int k = 0; k < outputs; k++) {
-            for (int j = 0; j < host.terms(); j++) {
+            for (int j = 0; j < columns.terms(); j++) {
                 if (masks[k][j]) {
-                    double[] column = host.column(j);
+                    double[] column = columns.column(j);
                     double s = 0;
                     for (int i = 0; i < samples; i++) {
                         s += residuals[k][i] * column[i];

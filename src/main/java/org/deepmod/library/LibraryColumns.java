@@ -7,13 +7,13 @@ import ai.djl.ndarray.NDArray;
  * the sparse estimator work on. Copying 1600 x 12 values costs microseconds; solving in float64 avoids the
  * float32 round-off of a badly scaled Θ.
  */
-public final class HostLibrary {
+public final class LibraryColumns {
     private final double[][] thetaColumns; // [F][N]
     private final double[][] timeDerivatives; // [K][N]
     private final double[] columnNorms;
     private final double[] timeDerivativeNorms;
 
-    public HostLibrary(double[][] thetaColumns, double[][] timeDerivatives) {
+    public LibraryColumns(double[][] thetaColumns, double[][] timeDerivatives) {
         this.thetaColumns = thetaColumns;
         this.timeDerivatives = timeDerivatives;
         this.columnNorms = new double[thetaColumns.length];
@@ -27,8 +27,8 @@ public final class HostLibrary {
     }
 
     /** Copies Θ (N x F) and u_t (N x K) from DJL. */
-    public static HostLibrary copyOf(LibraryValues values) {
-        return new HostLibrary(columns(values.theta()), columns(values.timeDerivatives()));
+    public static LibraryColumns copyOf(LibraryValues values) {
+        return new LibraryColumns(columns(values.theta()), columns(values.timeDerivatives()));
     }
 
     private static double[][] columns(NDArray matrix) {

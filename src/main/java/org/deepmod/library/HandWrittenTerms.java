@@ -2,20 +2,20 @@ package org.deepmod.library;
 
 import java.util.Arrays;
 import java.util.List;
-import org.deepmod.nn.HostJet;
+import org.deepmod.nn.JetWithGradients;
 import org.deepmod.nn.Partial;
 
 /**
  * A library evaluated and differentiated on the JVM from its {@link Library#products() products}: Θ and u_t
- * from a {@link HostJet}, and the chain rule back from ∂loss/∂Θ and ∂loss/∂u_t to the jet's gradients. For
+ * from a {@link JetWithGradients}, and the chain rule back from ∂loss/∂Θ and ∂loss/∂u_t to the jet's gradients. For
  * 1600 samples and a dozen terms this is microseconds of arithmetic, where the same through PyTorch and
  * autograd is ~60 small operations (~2 ms a step).
  */
-public final class HostTerms {
+public final class HandWrittenTerms {
     private final List<Term> terms;
     private final int outputs;
 
-    public HostTerms(Library library) {
+    public HandWrittenTerms(Library library) {
         this.terms = library.products();
         this.outputs = library.outputs();
         if (terms.size() != library.terms()) {
@@ -28,7 +28,7 @@ public final class HostTerms {
      * Θ and u_t in float64, the form the constraint and the estimators take. A term with a derivative the jet
      * does not carry (one no active term needs, see {@link Library#jetSpec(boolean[][])}) gets a zero column.
      */
-    public HostLibrary evaluate(HostJet jet) {
+    public LibraryColumns evaluate(JetWithGradients jet) {
         int n = jet.samples();
         double[][] theta = new double[terms.size()][n];
         for (int j = 0; j < terms.size(); j++) {
@@ -51,7 +51,7 @@ public final class HostTerms {
                 timeDerivatives[k][i] = ut[i * outputs + k];
             }
         }
-        return new HostLibrary(theta, timeDerivatives);
+        return new LibraryColumns(theta, timeDerivatives);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class HostTerms {
      * with no gradient) and {@code timeGradient} ([K][N]): a product's gradient with respect to one factor
      * is the product of the others.
      */
-    public void backward(HostJet jet, double[][] thetaGradient, double[][] timeGradient) {
+    public void backward(JetWithGradients jet, double[][] thetaGradient, double[][] timeGradient) {
         int n = jet.samples();
         float[] ut = jet.derivativeGradient(Partial.T);
         for (int k = 0; k < outputs; k++) {
@@ -98,7 +98,7 @@ public final class HostTerms {
         }
     }
 
-    private static boolean carried(HostJet jet, Term term) {
+    private static boolean carried(JetWithGradients jet, Term term) {
         for (Term.Factor f : term.factors()) {
             if (f.derivative() != null && jet.derivative(f.derivative()) == null) {
                 return false;
@@ -107,11 +107,11 @@ public final class HostTerms {
         return true;
     }
 
-    private static float[] values(HostJet jet, Partial p) {
+    private static float[] values(JetWithGradients jet, Partial p) {
         return p == null ? jet.value() : jet.derivative(p);
     }
 
-    private static float[] gradient(HostJet jet, Partial p) {
+    private static float[] gradient(JetWithGradients jet, Partial p) {
         return p == null ? jet.valueGradient() : jet.derivativeGradient(p);
     }
 }

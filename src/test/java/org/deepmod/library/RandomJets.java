@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
-import org.deepmod.nn.HostJet;
+import org.deepmod.nn.JetWithGradients;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.Partial;
 
@@ -16,13 +16,13 @@ import org.deepmod.nn.Partial;
  * Test fixtures for the JVM-side library and loss: random jets, the same jet as float64 PyTorch leaves for
  * autograd to differentiate, and the comparison of a float32 gradient with autograd's.
  */
-public final class HostJets {
-    private HostJets() {
+public final class RandomJets {
+    private RandomJets() {
     }
 
     /** A jet with the library's channels, every value uniform in [−1, 1]. */
-    public static HostJet random(Library library, int samples, Random r) {
-        HostJet jet = new HostJet(library.jetSpec(), samples, library.outputs());
+    public static JetWithGradients random(Library library, int samples, Random r) {
+        JetWithGradients jet = new JetWithGradients(library.jetSpec(), samples, library.outputs());
         fill(jet.value(), r);
         for (Partial p : library.jetSpec().partials()) {
             fill(jet.derivative(p), r);
@@ -31,7 +31,7 @@ public final class HostJets {
     }
 
     /** The same values as float64 leaves that record gradients. */
-    public static Jet leaves(NDManager m, HostJet jet, Library library) {
+    public static Jet leaves(NDManager m, JetWithGradients jet, Library library) {
         NDArray value = leaf(m, jet.value(), jet.samples(), jet.outputs());
         Map<Partial, NDArray> derivatives = new EnumMap<>(Partial.class);
         for (Partial p : library.jetSpec().partials()) {
@@ -41,14 +41,14 @@ public final class HostJets {
     }
 
     /** Autograd's gradient of every leaf against the one the JVM accumulated into {@code jet}. */
-    public static void assertGradients(Jet leaves, HostJet jet, Library library, String what) {
+    public static void assertGradients(Jet leaves, JetWithGradients jet, Library library, String what) {
         assertGradient(leaves.value(), jet.valueGradient(), what + " ∂/∂u");
         for (Partial p : library.jetSpec().partials()) {
             assertGradient(leaves.derivative(p), jet.derivativeGradient(p), what + " ∂/∂u_" + p.suffix());
         }
     }
 
-    /** The host gradient is accumulated in float32: compare relative to the largest magnitude. */
+    /** The hand-written gradient is accumulated in float32: compare relative to the largest magnitude. */
     private static void assertGradient(NDArray leaf, float[] actual, String what) {
         double[] expected = leaf.getGradient().toDoubleArray();
         double scale = 0;
