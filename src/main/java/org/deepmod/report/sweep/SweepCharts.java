@@ -99,7 +99,10 @@ public final class SweepCharts {
                 return style(axis);
             }
             NumberAxis axis = new NumberAxis(xLabel);
-            axis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+            // fractions of a percent too: a 0 to 10 % sweep ticks every 0.5 %, which whole percents label twice
+            NumberFormat percent = NumberFormat.getPercentInstance(Locale.ROOT);
+            percent.setMaximumFractionDigits(2);
+            axis.setNumberFormatOverride(percent);
             // every noise level of the sweep, also where a line has no point (a term nobody selected)
             double low = lines.values().stream().flatMap(List::stream).mapToDouble(Point::x).min().orElse(0);
             double high = lines.values().stream().flatMap(List::stream).mapToDouble(Point::x).max().orElse(1);
