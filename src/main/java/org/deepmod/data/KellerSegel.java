@@ -54,9 +54,7 @@ public record KellerSegel(double du, double chi, double dv, double alpha, double
     public Dataset sample(double[] times, double[] space) {
         double[] xs = PeriodicEtdrk4.periodicAxis(space);
         int n = xs.length;
-        if (Integer.bitCount(n) != 1 || n < 8) {
-            throw new BadInputException(name() + ": x.count must be a power of two (at least 8) for the FFT, not " + n);
-        }
+        PeriodicEtdrk4.requireFftSize(n, name());
         double length = space[1] - space[0];
         double[] k = PeriodicEtdrk4.wavenumbers(n, length);
         double kMax = Math.PI * n / length;

@@ -58,9 +58,7 @@ final class PeriodicEtdrk4 {
     static double[] solve(UnaryOperator<double[]> initial, double[] linearOfK, Nonlinear nonlinear, double[] xs,
                           double length, double[] times, double maxStep, String name) {
         int n = xs.length;
-        if (Integer.bitCount(n) != 1 || n < 8) {
-            throw new BadInputException(name + ": x.count must be a power of two (at least 8) for the FFT, not " + n);
-        }
+        requireFftSize(n, name);
         double spacing = times.length > 1 ? times[1] - times[0] : Math.max(times[0], maxStep);
         int perOutput = (int) Math.ceil(spacing / maxStep - 1e-9);
         double h = spacing / perOutput;
@@ -162,6 +160,13 @@ final class PeriodicEtdrk4 {
             return u0;
         }, linearOfK, nonlinear, xs, length, times, maxStep, name);
         return Simulation.onGrid(times, xs, new double[][] {u});
+    }
+
+    /** Commons Math's FFT takes power-of-two sizes only; a bad x.count is the user's, so say so in one line. */
+    static void requireFftSize(int n, String name) {
+        if (Integer.bitCount(n) != 1 || n < 8) {
+            throw new BadInputException(name + ": x.count must be a power of two (at least 8) for the FFT, not " + n);
+        }
     }
 
     /** The periodic grid start + j·(stop − start)/count, j = 0 .. count − 1. */
