@@ -9,11 +9,12 @@ import org.deepmod.BadInputException;
 /**
  * Chemotaxis (the Keller–Segel model): cells u move up the gradient of a chemical v that they secrete,
  * u_t = D_u u_xx − χ (u v_x)_x = D_u u_xx − χ u_x·v_x − χ u·v_xx, v_t = D_v v_xx + α u − β v, on a periodic
- * domain. From two Gaussian bumps of cells and no chemical the bumps sharpen as the chemical builds up, so every
- * term of both equations is active throughout. Solved by the method of lines with spectral x-derivatives and
+ * domain. From two Gaussian bumps of cells (and optionally a bump of chemical between them) the bumps sharpen as
+ * the chemical builds up, so every term of both equations is active throughout. Solved by the method of lines with spectral x-derivatives and
  * classical Runge–Kutta in time (the step well inside RK4's stability bound for the stiffest diffusion mode).
  */
-public record KellerSegel(double du, double chi, double dv, double alpha, double beta) implements Simulation {
+public record KellerSegel(double du, double chi, double dv, double alpha, double beta, double chemical)
+        implements Simulation {
 
     /** RK4's stability limit on the negative real axis is 2.78; stay below it with margin. */
     private static final double STABLE_FRACTION = 2.0;
@@ -22,6 +23,9 @@ public record KellerSegel(double du, double chi, double dv, double alpha, double
     public KellerSegel {
         if (!(du > 0 && dv > 0)) {
             throw new BadInputException("keller-segel: du and dv must be positive");
+        }
+        if (!(chemical >= 0)) {
+            throw new BadInputException("keller-segel: chemical (the initial bump of v) must be 0 or more");
         }
     }
 
@@ -43,11 +47,20 @@ public record KellerSegel(double du, double chi, double dv, double alpha, double
         return truth;
     }
 
-    /** Cells in two bumps at 3/8 and 5/8 of the domain (the second lower and wider), no chemical yet. */
+    /** Cells in two bumps at 3/8 and 5/8 of the domain (the second lower and wider). */
     static double initialCells(double x, double start, double length) {
         double left = x - (start + 0.375 * length);
         double right = x - (start + 0.625 * length);
         return Math.exp(-left * left) + 0.8 * Math.exp(-right * right / 1.5);
+    }
+
+    /**
+     * The chemical at t = 0: a bump of the given height midway between the cells' bumps. With none, v grows from
+     * the cells alone (v ≈ t·α·u early on), so v's terms in Θ nearly repeat u's; a bump of its own keeps them apart.
+     */
+    static double initialChemical(double x, double start, double length, double height) {
+        double centre = x - (start + 0.5 * length);
+        return height * Math.exp(-centre * centre / 4);
     }
 
     @Override
@@ -63,6 +76,7 @@ public record KellerSegel(double du, double chi, double dv, double alpha, double
         double[] v = new double[n];
         for (int j = 0; j < n; j++) {
             u[j] = initialCells(xs[j], space[0], length);
+            v[j] = initialChemical(xs[j], space[0], length, chemical);
         }
         double[][] values = new double[2][n * times.length];
         double now = 0;

@@ -68,8 +68,8 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
                 axes(0.0, 4.0, 41, -3.0, 3.0, 100));
         define("kuramoto-sivashinsky", params(), axes(0.0, 40.0, 101, 0.0, 32 * Math.PI, 256));
         define("allen-cahn", params("epsilon", 0.1, "amplitude", 0.5), axes(0.0, 4.0, 41, 0.0, 2 * Math.PI, 128));
-        define("keller-segel", params("du", 0.1, "chi", 0.5, "dv", 0.5, "alpha", 1.0, "beta", 0.2),
-                axes(0.0, 5.0, 51, -10.0, 10.0, 256));
+        define("keller-segel", params("du", 0.5, "chi", 2.0, "dv", 0.5, "alpha", 1.0, "beta", 0.2,
+                "chemical", 1.0), axes(0.0, 1.0, 51, -10.0, 10.0, 256));
     }
 
     /** The generators that are computed on a grid ({@link Simulation}) rather than a closed form. */
@@ -312,7 +312,8 @@ public record DatasetSpec(String type, Map<String, double[]> parameters, Map<Str
             case "diffusion-rotation": return new DiffusionRotation(p("d"), p("omega"), p("x0"), p("sigma"));
             case "kuramoto-sivashinsky": return new KuramotoSivashinsky();
             case "allen-cahn": return new AllenCahn(p("epsilon"), p("amplitude"));
-            case "keller-segel": return new KellerSegel(p("du"), p("chi"), p("dv"), p("alpha"), p("beta"));
+            case "keller-segel": return new KellerSegel(p("du"), p("chi"), p("dv"), p("alpha"), p("beta"),
+                    p("chemical"));
             default: throw new IllegalStateException("not a simulated dataset: " + type);
         }
     }

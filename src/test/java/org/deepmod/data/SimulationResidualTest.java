@@ -32,7 +32,8 @@ class SimulationResidualTest {
                 Arguments.of(new DiffusionRotation(0.1, 1, 0, 0.5), 0.5, new double[] {-3, 3, 2001}),
                 Arguments.of(new KuramotoSivashinsky(), 20.0, new double[] {0, 32 * Math.PI, 256}),
                 Arguments.of(new AllenCahn(0.1, 0.5), 2.0, new double[] {0, 2 * Math.PI, 128}),
-                Arguments.of(new KellerSegel(0.1, 0.5, 0.5, 1.0, 0.2), 3.0, new double[] {-10, 10, 256}));
+                Arguments.of(new KellerSegel(0.1, 0.5, 0.5, 1.0, 0.2, 0.0), 3.0, new double[] {-10, 10, 256}),
+                Arguments.of(new KellerSegel(1.0, 2.0, 0.5, 1.0, 0.2, 1.0), 1.0, new double[] {-10, 10, 256}));
     }
 
     @ParameterizedTest(name = "{0} at t = {1}")
