@@ -166,7 +166,11 @@ public final class SweepReport {
         if (truths.isEmpty()) {
             page.text("unknown (no run knows its true equation).");
         }
-        truths.values().forEach(t -> page.element("span", String.join(" or ", t), "class", "eq").text("   "));
+        String separator = "";
+        for (java.util.Set<String> t : truths.values()) {
+            page.text(separator).element("span", String.join(" or ", t), "class", "eq");
+            separator = "; ";
+        }
         page.close("p");
         page.table("consensus-table", "configuration", "field", "runs", "statuses", "success", "95 % interval",
                 "consensus equation", "support", "coefficient errors");
