@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The systems beyond Burgers, KdV and advection–diffusion, end to end with their shipped configs (seed 0,
  * CPU): for every field the exact set of true terms and each coefficient within the stated relative
- * tolerance of the truth, in the data's units. Keller–Segel (~30 s) runs in the default suite, so that a
- * two-field discovery is always tested; the others take longer and are tagged {@code discovery}
+ * tolerance of the truth, in the data's units. Allen–Cahn and Keller–Segel (~20 and ~30 s) run in the default
+ * suite, so that a cubic library and a two-field discovery are always tested; the others take longer and are
+ * tagged {@code discovery}
  * ({@code mvn test -Pdiscovery -Dtest=SystemsDiscoveryTest}).
  */
 class SystemsDiscoveryTest {
@@ -60,12 +61,14 @@ class SystemsDiscoveryTest {
                 Map.of("u", Map.of("u_xx", 0.15, "v", 0.05), "v", Map.of("v_xx", 0.15, "u", 0.05)));
     }
 
-    /** Measured (seed 0): 8451 iterations, exact support, errors 11.6 % (u_xx), 5.6 % (u), 5.7 % (u^3). */
+    /**
+     * Cubic library, fitted by a SIREN. Measured (seed 0): 1451 iterations, errors 0.01 % (u_xx), 0.04 % (u),
+     * 0.1 % (u^3); every coefficient within 0.85 % over seeds 0-9.
+     */
     @Test
-    @Tag("discovery")
     void allenCahnCubic() {
         assertDiscovered(DiscoveryTest.run("allen-cahn.yaml"),
-                Map.of("u", Map.of("u_xx", 0.15, "u", 0.10, "u^3", 0.10)));
+                Map.of("u", Map.of("u_xx", 0.05, "u", 0.05, "u^3", 0.05)));
     }
 
     /**
