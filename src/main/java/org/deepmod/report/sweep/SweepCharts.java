@@ -28,7 +28,9 @@ import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
@@ -138,13 +140,17 @@ public final class SweepCharts {
         NumberAxis rate = style(new NumberAxis("success rate (runs with exactly the true terms)"));
         rate.setRange(-0.02, 1.02);
         rate.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
-        JFreeChart chart = chart("Success rate, with Wilson 95 % intervals", data, layout.xAxis(), rate);
+        JFreeChart chart = chart("Success rate, with Wilson 95 % intervals", data, layout, rate);
         Charts.writePng(chart, png, WIDTH, HEIGHT);
     }
 
     /** One true term's coefficient against noise: medians over the runs that selected it, 5-95 % band, truth. */
     public static void coefficient(SweepSummary summary, String field, String term, double truth, OutputStream png)
             throws IOException {
+        Charts.writePng(coefficientChart(summary, field, term, truth), png, WIDTH, HEIGHT);
+    }
+
+    static JFreeChart coefficientChart(SweepSummary summary, String field, String term, double truth) {
         Layout layout = Layout.of(summary);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Map.Entry<String, List<Layout.Point>> line : layout.lines().entrySet()) {
@@ -161,7 +167,7 @@ public final class SweepCharts {
         NumberAxis value = style(new NumberAxis("coefficient of " + term + " in " + field + "_t (data units)"));
         value.setAutoRangeIncludesZero(false);
         JFreeChart chart = chart("Coefficient of " + term + " (" + field + "_t): median and 5-95 % of the runs "
-                + "that selected it", data, layout.xAxis(), value);
+                + "that selected it", data, layout, value);
         XYPlot plot = chart.getXYPlot();
         ValueMarker marker = new ValueMarker(truth, Color.BLACK, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
@@ -176,7 +182,7 @@ public final class SweepCharts {
         double high = extremes == null ? truth : Math.max(truth, extremes[1]);
         double pad = Math.max(1e-9, 0.08 * (high - low == 0 ? Math.abs(truth) : high - low));
         value.setRange(low - pad, high + pad);
-        Charts.writePng(chart, png, WIDTH, HEIGHT);
+        return chart;
     }
 
     /** Iterations (top) and seconds (bottom) per configuration, as box plots over the runs that trained. */
@@ -230,16 +236,36 @@ public final class SweepCharts {
         return plot;
     }
 
-    private static JFreeChart chart(String title, YIntervalSeriesCollection data, ValueAxis x, NumberAxis y) {
-        DeviationRenderer renderer = new DeviationRenderer(true, true);
+    /**
+     * Lines with shaded intervals against noise; a band is drawn only between two points, so where the x axis
+     * is the configurations (no order between them) or a line has a single point, each interval is an error bar
+     * instead, and configurations are not joined by lines.
+     */
+    private static JFreeChart chart(String title, YIntervalSeriesCollection data, Layout layout, NumberAxis y) {
+        boolean bands = layout.percent();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            bands &= data.getItemCount(s) != 1;
+        }
+        AbstractXYItemRenderer renderer;
+        if (bands) {
+            DeviationRenderer deviation = new DeviationRenderer(true, true);
+            deviation.setAlpha(0.18f);
+            renderer = deviation;
+        } else {
+            XYErrorRenderer bars = new XYErrorRenderer();
+            bars.setDrawXError(false);
+            bars.setDefaultLinesVisible(layout.percent());
+            bars.setErrorStroke(new BasicStroke(2f));
+            bars.setCapLength(10);
+            renderer = bars;
+        }
         for (int s = 0; s < data.getSeriesCount(); s++) {
             Color colour = Charts.colour(s);
             renderer.setSeriesPaint(s, colour);
             renderer.setSeriesFillPaint(s, colour);
             renderer.setSeriesStroke(s, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
-        renderer.setAlpha(0.18f);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        XYPlot plot = new XYPlot(data, layout.xAxis(), y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Charts.GRID);
         plot.setRangeGridlinePaint(Charts.GRID);

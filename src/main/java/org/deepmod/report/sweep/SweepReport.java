@@ -62,11 +62,14 @@ public final class SweepReport {
         consensus(page, summary);
         if (truth) {
             holdsUpTo(page, summary);
-            page.element("h2", "Success rate against noise", "id", "success");
+            boolean byNoise = SweepCharts.Layout.of(summary).percent();
+            page.element("h2", byNoise ? "Success rate against noise" : "Success rate per configuration", "id",
+                    "success");
             try (OutputStream png = files.create("success.png")) {
                 SweepCharts.successRate(summary, png);
             }
-            image(page, "success.png", "success rate against noise, one line per estimator or other axis");
+            image(page, "success.png", byNoise ? "success rate against noise, one line per estimator or other axis"
+                    : "success rate per configuration");
         }
         heatmap(page, summary);
         coefficients(page, summary, files);
