@@ -10,8 +10,9 @@ import org.deepmod.BadInputException;
  * Chemotaxis (the Keller–Segel model): cells u move up the gradient of a chemical v that they secrete,
  * u_t = D_u u_xx − χ (u v_x)_x = D_u u_xx − χ u_x·v_x − χ u·v_xx, v_t = D_v v_xx + α u − β v, on a periodic
  * domain. From two Gaussian bumps of cells (and optionally a bump of chemical between them) the bumps sharpen as
- * the chemical builds up, so every term of both equations is active throughout. Solved by the method of lines with spectral x-derivatives and
- * classical Runge–Kutta in time (the step well inside RK4's stability bound for the stiffest diffusion mode).
+ * the chemical builds up, so every term of both equations is active throughout. Solved by the method of lines
+ * with spectral x-derivatives and classical Runge–Kutta in time (the step well inside RK4's stability bound for
+ * the stiffest diffusion mode).
  */
 public record KellerSegel(double du, double chi, double dv, double alpha, double beta, double chemical)
         implements Simulation {

@@ -12,11 +12,11 @@ import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 
 /** Reading a written PNG back, and where a chart's data areas fall in it. */
-final class PngPixels {
+public final class PngPixels {
     private PngPixels() {
     }
 
-    static BufferedImage decode(byte[] png) throws IOException {
+    public static BufferedImage decode(byte[] png) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertNotNull(image, "not a PNG ImageIO can read");
         return image;
@@ -26,7 +26,7 @@ final class PngPixels {
      * The data area of each subplot (or of the one plot) when {@code chart} is drawn at this size. Layout is
      * deterministic, so these are also the areas in a PNG written from an equal chart.
      */
-    static Rectangle2D[] dataAreas(JFreeChart chart, int width, int height) {
+    public static Rectangle2D[] dataAreas(JFreeChart chart, int width, int height) {
         ChartRenderingInfo info = new ChartRenderingInfo();
         chart.draw(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB).createGraphics(),
                 new Rectangle2D.Double(0, 0, width, height), info);
@@ -41,12 +41,12 @@ final class PngPixels {
         return areas;
     }
 
-    static Color at(BufferedImage image, double x, double y) {
+    public static Color at(BufferedImage image, double x, double y) {
         return new Color(image.getRGB((int) Math.round(x), (int) Math.round(y)));
     }
 
     /** Within {@code tolerance} per channel: antialiased lines blend into their neighbours. */
-    static boolean close(Color a, Color b, int tolerance) {
+    public static boolean close(Color a, Color b, int tolerance) {
         return Math.abs(a.getRed() - b.getRed()) <= tolerance && Math.abs(a.getGreen() - b.getGreen()) <= tolerance
                 && Math.abs(a.getBlue() - b.getBlue()) <= tolerance;
     }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
  * CPU): for every field the exact set of true terms and each coefficient within the stated relative
  * tolerance of the truth, in the data's units. Allen–Cahn and Keller–Segel (~20 and ~30 s) run in the default
  * suite, so that a cubic library and a two-field discovery are always tested; the others take longer and are
- * tagged {@code discovery}
- * ({@code mvn test -Pdiscovery -Dtest=SystemsDiscoveryTest}).
+ * tagged {@code discovery} ({@code mvn test -Pdiscovery -Dtest=SystemsDiscoveryTest}).
  */
 class SystemsDiscoveryTest {
     /** tolerances: field -> true term -> largest relative error allowed. */

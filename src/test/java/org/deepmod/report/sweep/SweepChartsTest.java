@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deepmod.report.Charts;
+import org.deepmod.report.PngPixels;
 import org.deepmod.spark.SweepSummary;
 import org.deepmod.spark.SweepSummary.Configuration;
 import org.deepmod.spark.SweepSummary.FieldStatistics;
@@ -57,8 +58,8 @@ class SweepChartsTest {
         if (kind.equals("two noise levels")) {
             double x = plot.getDomainAxis().valueToJava2D((0.01 + 0.1) / 2, area, RectangleEdge.BOTTOM);
             Color shaded = blend(series, Color.WHITE, 0.18);
-            assertTrue(close(new Color(image.getRGB((int) x, (int) y)), shaded, 16),
-                    "band between the noise levels: " + new Color(image.getRGB((int) x, (int) y)));
+            assertTrue(PngPixels.close(PngPixels.at(image, x, y), shaded, 16),
+                    "band between the noise levels: " + PngPixels.at(image, x, y));
         } else {
             double x = plot.getDomainAxis().valueToJava2D(0, area, RectangleEdge.BOTTOM);
             assertTrue(seriesColourNear(image, x, y, series), "error bar at the first configuration");
@@ -69,7 +70,7 @@ class SweepChartsTest {
 
     private static boolean seriesColourNear(BufferedImage image, double x, double y, Color series) {
         for (int dx = -2; dx <= 2; dx++) {
-            if (close(new Color(image.getRGB((int) x + dx, (int) y)), series, 40)) {
+            if (PngPixels.close(PngPixels.at(image, x + dx, y), series, 40)) {
                 return true;
             }
         }
@@ -80,11 +81,6 @@ class SweepChartsTest {
         return new Color((int) Math.round(alpha * a.getRed() + (1 - alpha) * b.getRed()),
                 (int) Math.round(alpha * a.getGreen() + (1 - alpha) * b.getGreen()),
                 (int) Math.round(alpha * a.getBlue() + (1 - alpha) * b.getBlue()));
-    }
-
-    private static boolean close(Color a, Color b, int tolerance) {
-        return Math.abs(a.getRed() - b.getRed()) <= tolerance && Math.abs(a.getGreen() - b.getGreen()) <= tolerance
-                && Math.abs(a.getBlue() - b.getBlue()) <= tolerance;
     }
 
     private static SweepSummary summary(List<String> axes, Configuration... configurations) {
