@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.deepmod.data.DataFiles;
+import org.deepmod.data.InteriorPoints;
 import org.deepmod.data.Dataset;
 import org.deepmod.data.Noise;
 import org.deepmod.data.Normalization;
@@ -49,6 +50,7 @@ public final class LocalRunner {
         long splitSeed = seeds.nextLong();
         long initSeed = seeds.nextLong();
         long estimatorSeed = seeds.nextLong();
+        long collocationSeed = seeds.nextLong();
 
         Prepared prepared = prepareData(config, env, noiseSeed, sampleSeed, splitSeed);
         TrainTestSplit.Split split = prepared.split();
@@ -63,8 +65,10 @@ public final class LocalRunner {
             SparseMaskEstimator estimator = new SparseMaskEstimator(config.estimator().create(estimatorSeed));
             DeepMoD model = new DeepMoD(network, library, estimator, constraint);
             Trainer trainer = new Trainer(trainingOptions(config));
-            training = trainer.train(model, samples(split.train()), samples(split.test()), config.scheduler().create(),
-                    entry -> {
+            double[] collocationPoints = config.collocation().any() ? InteriorPoints.uniform(prepared.all(),
+                    config.collocation().points(), config.collocation().margin(), collocationSeed) : null;
+            training = trainer.train(model, samples(split.train()), samples(split.test()), collocationPoints,
+                    config.scheduler().create(), entry -> {
                         trace.add(entry);
                         env.listener().onWrite(entry);
                     });
@@ -90,8 +94,11 @@ public final class LocalRunner {
         }
     }
 
-    /** The training and test points, and the normalisation that produced them from the data (identity if none). */
-    record Prepared(TrainTestSplit.Split split, Scaling scaling) {
+    /**
+     * The training and test points, every point of the data (noisy and normalised as they are), and the
+     * normalisation that produced them from the data (identity if none).
+     */
+    record Prepared(TrainTestSplit.Split split, Dataset all, Scaling scaling) {
     }
 
     static Prepared prepareData(RunConfig config, RunEnvironment env, long noiseSeed, long sampleSeed,
@@ -103,7 +110,8 @@ public final class LocalRunner {
                 config.normalize().data());
         Dataset sampled = config.samples() == RunConfig.ALL_SAMPLES ? normalised.data()
                 : Subsample.random(normalised.data(), config.samples(), sampleSeed);
-        return new Prepared(TrainTestSplit.split(sampled, config.trainFraction(), splitSeed), normalised.scaling());
+        return new Prepared(TrainTestSplit.split(sampled, config.trainFraction(), splitSeed), normalised.data(),
+                normalised.scaling());
     }
 
     /** The dataset a spec names, generated or read, every value finite. */

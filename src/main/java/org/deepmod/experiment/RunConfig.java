@@ -17,7 +17,7 @@ import org.deepmod.data.Normalization;
 
 /**
  * One DeepMoD run, as a YAML file gives it (top-level keys {@code name, seed, dataset, noise, samples, split,
- * network, library, estimator, constraint, scheduler, optimizer, training, device}), validated in full before
+ * network, library, estimator, constraint, scheduler, optimizer, training, device, normalize, collocation}), validated in full before
  * anything trains: every problem is reported at once with its path. Missing keys take the reference's
  * defaults. {@link #toTree()} is the resolved config (defaults filled in); its canonical JSON hashes to the
  * {@link #runId()}.
@@ -37,7 +37,34 @@ public record RunConfig(
         Optimizer optimizer,
         Training training,
         String device,
-        Normalize normalize) {
+        Normalize normalize,
+        Collocation collocation) {
+
+    /**
+     * Where the library is evaluated (the loss's residual term, the constraint's fit and the estimator's view): at
+     * the training samples ({@code points} 0, the reference's way), or at {@code points} collocation points drawn
+     * once, uniformly inside the data's coordinate box less {@code margin} of each coordinate's range at either end.
+     * With collocation points the training samples enter the data term alone, which needs no derivatives but u_t,
+     * so a run can fit many more samples for little more time: the network is continuous, its derivatives can be
+     * read anywhere, and they are least constrained at the edges of the data.
+     */
+    public record Collocation(int points, double margin) {
+        static final Collocation TRAINING_SAMPLES = new Collocation(0, 0.0);
+
+        public boolean any() {
+            return points > 0;
+        }
+
+        static Collocation read(ConfigReader r) {
+            Collocation c = new Collocation(r.integer("points", 0, 0, 10_000_000), r.number("margin", 0.0, 0.0, 0.45));
+            r.finish();
+            return c;
+        }
+
+        ObjectNode writeTo(ObjectNode z) {
+            return z.put("points", points).put("margin", margin);
+        }
+    }
 
     /** How coordinates and data are normalised before training: none, minmax ([−1, 1]) or maxabs (x / max|x|). */
     public record Normalize(Normalization.Method coords, Normalization.Method data) {
@@ -131,12 +158,13 @@ public record RunConfig(
         Training training = new Training(maxIt, write, cPatience, cDelta, cRelative);
         String device = r.string("device", "auto", DEVICES);
         Normalize normalize = Normalize.read(r.child("normalize"));
+        Collocation collocation = Collocation.read(r.child("collocation"));
         r.finish();
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
         return new RunConfig(name, seed, dataset, noise, samples, split, network, library, estimator, constraint,
-                scheduler, optimizer, training, device, normalize);
+                scheduler, optimizer, training, device, normalize, collocation);
     }
 
     /**
@@ -202,6 +230,9 @@ public record RunConfig(
         o.put("device", device);
         if (normalize.any()) { // only when asked for, so older run ids stay
             normalize.writeTo(o.putObject("normalize"));
+        }
+        if (collocation.any()) { // only when asked for, so older run ids stay
+            collocation.writeTo(o.putObject("collocation"));
         }
         return o;
     }

@@ -23,9 +23,8 @@ final class RunCost {
             previous = h;
         }
         weights += previous;
-        int jets = jets(c);
         double precision = c.network().precision().bytes() / 4.0;
-        return c.training().maxIterations() * train * weights * jets * precision;
+        return c.training().maxIterations() * pointJets(c, train) * weights * precision;
     }
 
     /**
@@ -50,7 +49,20 @@ final class RunCost {
         }
         int terms = c.library().create(outputs).termNames().size();
         double perPoint = 4.0 * jets * widths + 8.0 * terms * outputs * 4 + 8.0 * jets * outputs * 2;
-        return data + train * perPoint;
+        if (!c.collocation().any()) {
+            return data + train * perPoint;
+        }
+        // the library's jets at the collocation points; at the training samples the data pass's u and u_t
+        double dataPass = 4.0 * 2 * widths + 8.0 * 2 * outputs * 2;
+        return data + 8.0 * coords * c.collocation().points() + c.collocation().points() * perPoint + train * dataPass;
+    }
+
+    /**
+     * Jet channels carried per step, summed over points: every channel at the training samples, or every channel at
+     * the collocation points and u, u_t at the training samples.
+     */
+    private static double pointJets(RunConfig c, double train) {
+        return c.collocation().any() ? c.collocation().points() * (double) jets(c) + train * 2 : train * jets(c);
     }
 
     /** u, u_t and one jet component per spatial derivative order. */

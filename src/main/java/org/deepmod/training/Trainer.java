@@ -3,6 +3,7 @@ package org.deepmod.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import org.deepmod.nn.JetSpec;
 import org.deepmod.nn.Scalars;
 
 /**
- * Trains a {@link DeepMoD} model full-batch: loss = Σ_k MSE_k + Reg_k with Reg_k = mean (u_t − Θ(ξ∘g))²;
+ * Trains a {@link DeepMoD} model full-batch: loss = Σ_k MSE_k + Reg_k with Reg_k = mean (u_t − Θ(ξ∘g))²
+ * (MSE over the training samples, Reg over them too or over collocation points of its own);
  * at every write iteration the test MSE, the sparsity scheduler (which may call the estimator for a new
  * mask) and the convergence test.
  *
@@ -49,6 +51,18 @@ public final class Trainer {
 
     public TrainingResult train(DeepMoD model, Samples train, Samples test, SparsityScheduler scheduler,
                                 TrainingListener listener) {
+        return train(model, train, test, null, scheduler, listener);
+    }
+
+    /**
+     * As {@link #train(DeepMoD, Samples, Samples, SparsityScheduler, TrainingListener)}, the library (the
+     * residual term of the loss, the constraint's fit and the estimator's view) evaluated at
+     * {@code collocationPoints} (row-major coordinates, as the samples') instead of at the training samples, which
+     * then enter the data term alone; null: at the training samples. The network is continuous, so the data can
+     * be as many points as there are while the derivatives, which cost most, are taken where they are wanted.
+     */
+    public TrainingResult train(DeepMoD model, Samples train, Samples test, double[] collocationPoints,
+                                SparsityScheduler scheduler, TrainingListener listener) {
         long start = System.nanoTime();
         FunctionApproximator network = model.network();
         DataType dataType = network.dataType();
@@ -56,15 +70,15 @@ public final class Trainer {
         boolean previousGradMode = JniUtils.isGradMode();
         try (NDManager manager = NDManager.newBaseManager(network.device())) {
             Scalars scalars = new Scalars(manager, dataType);
-            Data data = new Data(manager, dataType, train, test);
+            Data data = new Data(manager, dataType, train, test, collocationPoints);
             List<NDArray> parameters = model.trainableParameters();
             Adam adam = new Adam(parameters, manager, options.learningRate(), options.beta1(), options.beta2(),
                     options.epsilon(), options.amsgrad());
             NDArray[] attached = data.withParameters(parameters);
             StateCheckpoints checkpoints = new StateCheckpoints(parameters, adam);
             TrainingStep stepper = gradients == Gradients.HAND_WRITTEN && network.differentiatesByHand(data.coords)
-                    ? new HandWrittenStep(model, data.coords, data.targetArray(), adam)
-                    : new AutogradStep(model, data.coords, data.targets, scalars, adam);
+                    ? new HandWrittenStep(model, data.coords, data.libraryCoords, data.targetArray(), adam)
+                    : new AutogradStep(model, data.coords, data.libraryCoords, data.targets, scalars, adam);
             Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta(),
                     options.convergenceRelative());
             Masks masks = new Masks(model);
@@ -100,8 +114,7 @@ public final class Trainer {
                     if (scheduler.shouldUpdate(iteration, testMse, checkpoints)) {
                         if (checkpoints.restored) {
                             // the mask must come from the restored network, not the one that just stepped
-                            columns = LibraryColumns.copyOf(model.library().evaluate(network.forward(data.coords, spec),
-                                    scalars));
+                            columns = columnsAt(model, data.libraryPoints(), scalars);
                         }
                         estimated = masks.update(columns, step, dataType);
                         convergence.maskUpdated();
@@ -147,11 +160,22 @@ public final class Trainer {
         final NDArray testCoords;
         final NDArray testTargets;
 
-        Data(NDManager manager, DataType dataType, Samples train, Samples test) {
+        /** Where the library is evaluated; null: at {@link #coords}. */
+        final NDArray libraryCoords;
+
+        Data(NDManager manager, DataType dataType, Samples train, Samples test, double[] collocationPoints) {
             coords = train.coordsArray(manager, dataType);
+            libraryCoords = collocationPoints == null ? null : manager.create(collocationPoints,
+                    new Shape(collocationPoints.length / train.coordDims(), train.coordDims()))
+                    .toType(dataType, false);
             targets = train.targetsArray(manager, dataType);
             testCoords = test.size() > 0 ? test.coordsArray(manager, dataType) : null;
             testTargets = test.size() > 0 ? test.targetsArray(manager, dataType) : null;
+        }
+
+        /** Where the library is evaluated. */
+        NDArray libraryPoints() {
+            return libraryCoords == null ? coords : libraryCoords;
         }
 
         /** The training targets as floats on the JVM, for the hand-written loss. */
@@ -167,6 +191,9 @@ public final class Trainer {
             if (testCoords != null) {
                 scoped.add(testCoords);
                 scoped.add(testTargets);
+            }
+            if (libraryCoords != null) {
+                scoped.add(libraryCoords);
             }
             return scoped.toArray(new NDArray[0]);
         }
@@ -211,11 +238,12 @@ public final class Trainer {
                                          NDManager step) {
         FunctionApproximator network = model.network();
         JniUtils.setGradMode(false);
-        Jet jet = network.forward(data.coords, model.library().jetSpec());
+        Jet jet = network.forward(data.libraryPoints(), model.library().jetSpec());
         LibraryValues lib = model.library().evaluate(jet, scalars);
         LibraryColumns columns = LibraryColumns.copyOf(lib);
         NDArray xi = model.constraint().coefficients(columns, masks.active, step, network.dataType());
-        double mse = value(summedMse(jet.value(), data.targets));
+        double mse = value(summedMse(data.libraryCoords == null ? jet.value() : network.predict(data.coords),
+                data.targets));
         double reg = value(summedMse(lib.timeDerivatives(), lib.theta().matMul(xi)));
         double testMse = testMse(network, data.testCoords, data.testTargets);
         double[][] coefficients = Constraint.masked(model.constraint().lastCoefficients(), masks.active);
@@ -233,6 +261,12 @@ public final class Trainer {
         return new TrainingResult(status, reason, outcome.iterations(), seconds, model.library().termNames(),
                 copy(masks.active), coefficients, normalized, masks.estimatorCoefficients, mse, reg, testMse,
                 masks.updates);
+    }
+
+    /** The float64 library of the current network at {@code coords}, every derivative carried. */
+    private static LibraryColumns columnsAt(DeepMoD model, NDArray coords, Scalars scalars) {
+        return LibraryColumns.copyOf(model.library().evaluate(model.network().forward(coords, model.library().jetSpec()),
+                scalars));
     }
 
     private static double[][] normalizedCoefficients(DeepMoD model, LibraryColumns columns, boolean[][] masks) {

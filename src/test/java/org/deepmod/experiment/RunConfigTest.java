@@ -44,10 +44,11 @@ class RunConfigTest {
         assertEquals("train-test-periodic", c.scheduler().type());
     }
 
-    /** Every run config and sweep file under configs/. */
+    /** Every run config and sweep file under configs/ (and its folders, as configs/noise-study/), relative to it. */
     static List<String> shippedConfigs() throws IOException {
-        try (Stream<Path> files = Files.list(PROJECT.resolve("configs"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+        Path configs = PROJECT.resolve("configs");
+        try (Stream<Path> files = Files.walk(configs)) {
+            return files.map(f -> configs.relativize(f).toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
         }
     }
 
@@ -112,13 +113,17 @@ class RunConfigTest {
             "scheduler: {type: periodic, periodicity: 20, initial: 100}               | periodic",
             "scheduler: {type: train-test, patience: 10, delta: 0.01}                 | train-test",
             "normalize: {coords: minmax, data: maxabs}                                | minmax",
+            "collocation: {points: 10000, margin: 0.1}                                | 10000",
     })
     void everyKindOfChoiceRoundTrips(String yaml, String kind) {
         RunConfig c = parse(yaml);
         assertEquals(c, RunConfig.parse(c.toTree(), "resolved"));
         String section = yaml.substring(0, yaml.indexOf(':'));
-        String written = section.equals("normalize") ? c.toTree().get(section).get("coords").asText()
-                : c.toTree().get(section).get("type").asText();
+        String written = switch (section) {
+            case "normalize" -> c.toTree().get(section).get("coords").asText();
+            case "collocation" -> c.toTree().get(section).get("points").asText();
+            default -> c.toTree().get(section).get("type").asText();
+        };
         assertEquals(kind, written);
     }
 
@@ -151,6 +156,8 @@ class RunConfigTest {
             "optimizer: {betas: [0.9]}                    | optimizer.betas: expected a list of 2 numbers",
             "scheduler: {type: weekly}                    | scheduler.type: 'weekly' is not one of",
             "seed: 1.5                                    | seed: expected a whole number",
+            "collocation: {points: 100, margin: 0.5}      | collocation.margin: 0.5 is out of range",
+            "collocation: {points: -1}                    | collocation.points: -1 is out of range",
     })
     void badConfigNamesThePath(String yaml, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> parse(yaml));
