@@ -57,10 +57,14 @@ class DiscoveryTest {
     @Test
     @Tag("discovery")
     void burgersFiftyPercentNoise() {
-        // at 50 % noise u^2*u_x stands in for part of u*u_x under threshold 0.1 on LassoCV (the pair is nearly
-        // collinear); stability selection, made for that case, keeps exactly the true pair
-        assertDiscovered(run("burgers.yaml", "noise=0.5", "estimator=stability-selection"),
-                Map.of("u_xx", 0.20, "u*u_x", 0.20));
+        assertDiscovered(run("burgers.yaml", "noise=0.5"), Map.of("u_xx", 0.20, "u*u_x", 0.20));
+    }
+
+    /** The shipped defaults at noise as large as the signal (the rate over seeds: configs/noise-study/burgers-100.yaml). */
+    @Test
+    @Tag("discovery")
+    void burgersHundredPercentNoise() {
+        assertDiscovered(run("burgers.yaml", "noise=1.0"), Map.of("u_xx", 0.25, "u*u_x", 0.15));
     }
 
     @Test
