@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 SweepCommand.class,
+                DiscoverCommand.class,
                 ReportCommand.class,
                 SparseCommand.class,
                 BenchCommand.class,

@@ -61,7 +61,18 @@ public final class SweepCommand implements Callable<Integer> {
             throw new BadInputException("--retry-failed: only with --resume (without it every run is trained)");
         }
         int runLimit = limit == null ? 0 : limit;
-        SweepConfig sweep = SweepConfig.read(sweepFile);
+        SweepJob.Outcome outcome = run(SweepConfig.read(sweepFile), master, out, conf,
+                new SweepJob.Options(null, resume, runLimit, 10_000, retryFailed));
+        return exitCode(outcome, runLimit);
+    }
+
+    /**
+     * Runs a sweep as this command does: every run validated and the output folder checked (writable, not in use)
+     * before Spark starts, then the sweep on Spark; {@code options.output()} is replaced by {@code out} (or the
+     * sweep's own output).
+     */
+    static SweepJob.Outcome run(SweepConfig sweep, String master, String out, List<String> conf,
+                                SweepJob.Options options) throws java.io.IOException {
         SparkConf sparkConf = SweepSession.conf("deepmod sweep " + sweep.name(), master, conf);
         SweepPlan plan = SweepPlan.expand(sweep, new HadoopDataPaths(SweepSession.hadoopConf(sparkConf)));
         String output = out != null ? out : sweep.output();
@@ -70,11 +81,14 @@ public final class SweepCommand implements Callable<Integer> {
         store.probe();
         store.ensureUnlocked();
         Interrupts.whenInterrupted("interrupted; resume with --resume");
-        SweepJob.Outcome outcome;
         try (SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate()) {
-            outcome = SweepJob.run(spark, plan, new SweepJob.Options(output, resume, runLimit, 10_000, retryFailed),
-                    System.out);
+            return SweepJob.run(spark, plan, new SweepJob.Options(output, options.resume(), options.limit(),
+                    options.progressMillis(), options.retryFailed()), System.out);
         }
+    }
+
+    /** 0, or 3 (printing why) when runs FAILED or DIVERGED or have no valid result. */
+    static int exitCode(SweepJob.Outcome outcome, int runLimit) {
         int missing = runLimit > 0 ? 0 : outcome.missing();
         if (outcome.unsuccessful() > 0 || missing > 0) {
             System.out.printf("exit code %d: %d run(s) FAILED or DIVERGED%s (the reasons are in %s/runs)%n",

@@ -71,7 +71,7 @@ final class CsvReader {
                 Dataset.canonicalTargetNames(fieldColumns.length));
     }
 
-    private static String[] headerNames(String header) {
+    static String[] headerNames(String header) {
         String text = header.startsWith("\uFEFF") ? header.substring(1) : header; // a UTF-8 byte order mark
         text = text.startsWith("#") ? text.substring(1) : text;
         String[] names = text.split(",", -1);

@@ -40,9 +40,38 @@ public final class DataFiles {
             case "npy" -> readNpy(path, HadoopFiles.readAll(path, conf), options);
             case "mat" -> NamedArrays.assemble(path, MatReader.arrays(path, HadoopFiles.readAll(path, conf)), options);
             case "csv" -> readCsv(path, conf, options);
-            default -> throw new BadInputException(path + ": unknown data file type; expected a .npz, .npy, .mat or "
-                    + ".csv file");
+            default -> throw unknownType(path);
         };
+    }
+
+    /**
+     * The names of the variables (arrays, columns) a data file holds, in the file's order; empty for a plain .npy
+     * table, whose columns have no names. Bad files fail as {@link #read} fails.
+     */
+    public static java.util.List<String> variables(String path, Configuration conf) {
+        return switch (extension(path)) {
+            case "npz" -> java.util.List.copyOf(NpzArchive.entries(HadoopFiles.readAll(path, conf), path).keySet());
+            case "npy" -> {
+                byte[] bytes = HadoopFiles.readAll(path, conf);
+                yield NpyFormat.descr(bytes, path).endsWith("O")
+                        ? java.util.List.copyOf(PickledNpyReader.arrays(path, bytes).keySet()) : java.util.List.of();
+            }
+            case "mat" -> java.util.List.copyOf(MatReader.arrays(path, HadoopFiles.readAll(path, conf)).keySet());
+            case "csv" -> csvHeader(path, conf);
+            default -> throw unknownType(path);
+        };
+    }
+
+    private static java.util.List<String> csvHeader(String path, Configuration conf) {
+        try (BufferedReader in = HadoopFiles.openText(path, conf)) {
+            String header = in.readLine();
+            if (header == null || header.isBlank()) {
+                throw new BadInputException(path + ": empty; expected a header row naming the columns");
+            }
+            return java.util.List.of(CsvReader.headerNames(header));
+        } catch (IOException e) {
+            throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** A numeric table, or (dtype object) a pickled dict of named arrays as DeePyMoD saves its examples. */
@@ -59,6 +88,10 @@ public final class DataFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static BadInputException unknownType(String path) {
+        return new BadInputException(path + ": unknown data file type; expected a .npz, .npy, .mat or .csv file");
     }
 
     /** Lower-case extension of the last path segment, "" if none. */

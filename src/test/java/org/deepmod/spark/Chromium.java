@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real browser on a report page: headless Chromium (Debian's {@code chromium}, which .ci/run installs) loads
  * the page from disk in a frame of a small harness page that lists the images that did not load; its console
- * must stay silent (the page has no script, so any message is an error: a blocked or failed resource); and its
- * screenshot must not be blank. Skips, saying why, only when no Chromium binary is on the PATH.
+ * must stay silent (any message is an error: a blocked or failed resource, or the runs table's script failing);
+ * and its screenshot must not be blank. {@link #interact} drives the page's own script from the harness. Skips, saying why, only when no Chromium binary is on the PATH.
  */
 final class Chromium {
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
@@ -43,7 +43,8 @@ final class Chromium {
         return null;
     }
 
-    static void assertRenders(Path page, Path screenshot) throws IOException, InterruptedException {
+    /** The browser; without one the test is skipped, saying why. */
+    private static Path required() {
         Path chromium = binary();
         if (chromium == null) {
             String reason = "no chromium binary on the PATH (" + String.join(", ", NAMES) + "): the browser check "
@@ -51,6 +52,22 @@ final class Chromium {
             System.out.println(reason);
             Assumptions.abort(reason);
         }
+        return chromium;
+    }
+
+    /** The page's console messages in chromium's log. */
+    private static List<String> console(Run run, String url) {
+        List<String> console = new ArrayList<>();
+        for (String line : run.err().split("\n")) {
+            if (line.contains(":CONSOLE") && line.contains(url)) {
+                console.add(line);
+            }
+        }
+        return console;
+    }
+
+    static void assertRenders(Path page, Path screenshot) throws IOException, InterruptedException {
+        Path chromium = required();
         Path work = Files.createTempDirectory("deepmod-chromium");
         Path harness = work.resolve("harness.html");
         String url = page.toAbsolutePath().toUri().toString();
@@ -73,19 +90,42 @@ final class Chromium {
         assertTrue(m.find(), "the harness saw the page load: " + dom.out() + dom.err());
         assertTrue(Integer.parseInt(m.group(1)) > 0, "the page shows pictures");
         assertEquals("", m.group(2).trim(), "images the browser could not load");
-        List<String> console = new ArrayList<>();
-        for (String line : dom.err().split("\n")) {
-            if (line.contains(":CONSOLE") && line.contains(url)) {
-                console.add(line);
-            }
-        }
-        assertEquals(List.of(), console, "console messages of the page");
+        assertEquals(List.of(), console(dom, url), "console messages of the page");
 
         Run shot = run(chromium, work, "--hide-scrollbars", "--window-size=1280,2000",
                 "--screenshot=" + screenshot.toAbsolutePath(), url);
         BufferedImage image = ImageIO.read(screenshot.toFile());
         assertNotNull(image, "a screenshot: " + shot.err());
         assertTrue(ReportChecks.colours(image) > 20, "the screenshot is not blank");
+    }
+
+    /**
+     * Loads the page in the harness's frame, runs {@code steps} there (a function body given {@code doc}, the
+     * page's document, returning a string) once the page has loaded, and returns what it returned. The page's
+     * console must stay silent meanwhile.
+     */
+    static String interact(Path page, String steps) throws IOException, InterruptedException {
+        Path chromium = required();
+        Path work = Files.createTempDirectory("deepmod-chromium");
+        Path harness = work.resolve("harness.html");
+        String url = page.toAbsolutePath().toUri().toString();
+        Files.writeString(harness, """
+                <!DOCTYPE html><html><body><pre id="result">not loaded</pre>
+                <iframe id="page" src="%s" width="1280" height="2000"></iframe>
+                <script>
+                document.getElementById("page").addEventListener("load", function () {
+                  var out;
+                  try { out = (function (doc) { %s })(this.contentDocument); } catch (e) { out = "error: " + e; }
+                  document.getElementById("result").textContent = "result{" + out + "}result";
+                });
+                </script></body></html>
+                """.formatted(url, steps));
+        Run dom = run(chromium, work, "--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom",
+                harness.toUri().toString());
+        Matcher m = Pattern.compile("<pre id=\"result\">result\\{(.*)}result</pre>", Pattern.DOTALL).matcher(dom.out());
+        assertTrue(m.find(), "the harness saw the page load: " + dom.out() + dom.err());
+        assertEquals(List.of(), console(dom, url), "console messages of the page");
+        return m.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
     }
 
     private record Run(String out, String err) {

@@ -113,7 +113,8 @@ final class SweepFixtures {
                 coefficients, coefficients, null, null, null, null, null, null, null, BURGERS, null, null, null,
                 null, null)).get(0);
         return new RunResult("x", "fixture", status, status.equals("DIVERGED") ? "loss 1000x its initial value" : null,
-                iterations, seconds, "cpu", TERMS, mask, coefficients, coefficients, coefficients, null, "u_t = ...",
+                iterations, seconds, "cpu", TERMS, mask, coefficients, coefficients, coefficients, null,
+                org.deepmod.report.EquationFormatter.format("u_t", TERMS, coefficients, mask),
                 1e-4, 1e-5, 2e-4, 2, BURGERS, u.correctSupport(), u.coefficientErrors(), null, null, null);
     }
 

@@ -83,6 +83,105 @@ class SweepReportTest {
         Chromium.assertRenders(output.resolve("report/index.html"), dir.resolve("screenshot.png"));
     }
 
+    /**
+     * The runs table in a real browser: sorting by a column and each filter change which runs are shown and in
+     * which order, each expectation computed from the run files; without script the table is whole and the
+     * filter bar hidden.
+     */
+    @Test
+    void theRunsTableSortsAndFiltersInABrowser() throws Exception {
+        List<String> order = sweep.index().runs().stream().map(SweepIndex.Run::runId).toList();
+        Element filters = ReportChecks.byId(page, "run-filters");
+        assertEquals("hidden", filters.getAttribute("hidden"), "without script the filter bar is hidden");
+        org.w3c.dom.NodeList rows = ReportChecks.byId(page, "run-table").getElementsByTagName("tr");
+        List<String> staticRows = new java.util.ArrayList<>();
+        for (int i = 1; i < rows.getLength(); i++) {
+            Element row = (Element) rows.item(i);
+            assertEquals("", row.getAttribute("hidden"), "without script every run is shown");
+            staticRows.add(row.getAttribute("id").substring("run-".length()));
+        }
+        assertEquals(order, staticRows);
+
+        String configuration = summary.configurations().get(0).configuration();
+        assertEquals("noise=0.0, estimator=threshold", configuration);
+        String shown = Chromium.interact(output.resolve("report/index.html"), """
+                var out = [];
+                function visible(name) {
+                  var ids = [];
+                  Array.prototype.forEach.call(doc.getElementById("run-table").rows, function (r, i) {
+                    if (i > 0 && !r.hidden) ids.push(r.id.substring(4));
+                  });
+                  out.push(name + "=" + ids.join(",") + "|" + doc.getElementById("run-shown").textContent);
+                }
+                function sort(label) {
+                  doc.querySelector("#run-table th button[data-label='" + label + "']").click();
+                }
+                function choose(id, value, event) {
+                  var e = doc.getElementById(id);
+                  e.value = value;
+                  e.dispatchEvent(new doc.defaultView.Event(event || "change"));
+                }
+                out.push("bar=" + (doc.getElementById("run-filters").hidden ? "hidden" : "shown"));
+                visible("initial");
+                sort("seconds"); visible("seconds");
+                sort("seconds"); visible("secondsReversed");
+                sort("iterations"); visible("iterations");
+                choose("filter-status", "FAILED"); visible("failed");
+                choose("filter-status", ""); choose("filter-found", "no"); visible("notFound");
+                choose("filter-found", ""); choose("filter-configuration", "%s"); visible("configuration");
+                choose("filter-equation", "U_XX", "input"); visible("configurationAndUxx");
+                choose("filter-configuration", ""); visible("uxx");
+                choose("filter-equation", "", "input"); visible("all");
+                return out.join(" ## ");
+                """.formatted(configuration));
+        Map<String, String> steps = new java.util.LinkedHashMap<>();
+        for (String line : shown.split(" ## ")) {
+            int eq = line.indexOf('=');
+            assertTrue(eq > 0, "the browser's answer: " + shown);
+            steps.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        assertEquals("shown", steps.get("bar"), "with script the filter bar shows");
+        Map<String, RunResult> results = sweep.results();
+        java.util.Comparator<String> bySweepOrder = java.util.Comparator.comparingInt(order::indexOf);
+        java.util.Comparator<String> bySeconds = java.util.Comparator.<String>comparingDouble(
+                id -> Double.parseDouble(String.format(java.util.Locale.ROOT, "%.1f", results.get(id).seconds())));
+        assertEquals(ids(order), steps.get("initial"));
+        assertEquals(ids(order.stream().sorted(bySeconds.thenComparing(bySweepOrder)).toList()), steps.get("seconds"));
+        assertEquals(ids(order.stream().sorted(bySeconds.reversed().thenComparing(bySweepOrder)).toList()),
+                steps.get("secondsReversed"), "reversed, ties still in the sweep's order");
+        assertEquals(ids(order.stream().sorted(java.util.Comparator.<String>comparingInt(
+                id -> results.get(id).iterations()).thenComparing(bySweepOrder)).toList()), steps.get("iterations"));
+        // the filters keep the last sort (by iterations)
+        List<String> byIterations = order.stream().sorted(java.util.Comparator.<String>comparingInt(
+                id -> results.get(id).iterations()).thenComparing(bySweepOrder)).toList();
+        List<String> failed = byIterations.stream().filter(id -> results.get(id).status().equals("FAILED")).toList();
+        assertEquals(2, failed.size());
+        assertEquals(ids(failed), steps.get("failed"));
+        List<String> notFound = byIterations.stream()
+                .filter(id -> Boolean.FALSE.equals(RunFields.correct(RunFields.of(results.get(id))))).toList();
+        assertTrue(notFound.size() >= 3, notFound.toString());
+        assertEquals(ids(notFound), steps.get("notFound"));
+        List<String> inConfiguration = byIterations.stream().filter(id -> {
+            Map<String, String> axes = sweep.index().runs().stream().filter(r -> r.runId().equals(id)).findFirst()
+                    .orElseThrow().axes();
+            return axes.get("noise").equals("0.0") && axes.get("estimator").equals("threshold");
+        }).toList();
+        assertEquals(4, inConfiguration.size());
+        assertEquals(ids(inConfiguration), steps.get("configuration"));
+        java.util.function.Predicate<String> withUxx = id -> results.get(id).equation() != null
+                && results.get(id).equation().toLowerCase(java.util.Locale.ROOT).contains("u_xx");
+        assertEquals(ids(inConfiguration.stream().filter(withUxx).toList()), steps.get("configurationAndUxx"));
+        List<String> uxx = byIterations.stream().filter(withUxx).toList();
+        assertTrue(uxx.size() > 3 && uxx.size() < order.size(), uxx.toString());
+        assertEquals(ids(uxx), steps.get("uxx"));
+        assertEquals(ids(byIterations), steps.get("all"));
+    }
+
+    /** The browser's answer for these runs: their ids in order, then how many the page says it shows. */
+    private static String ids(List<String> runIds) {
+        return String.join(",", runIds) + "|" + runIds.size();
+    }
+
     @Test
     void aBadConsensusIsRefused() {
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("report", output.toString(), "--consensus", "1.5"));

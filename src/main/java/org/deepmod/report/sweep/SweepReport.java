@@ -21,8 +21,9 @@ import org.deepmod.spark.SweepSummary.TermStatistics;
  * A sweep's report, {@code <output>/report/index.html} with its PNGs beside it: the sweep and its failures,
  * per configuration the consensus equation beside the truth, up to which noise each estimator holds, success
  * rate against noise, the term selection heatmap, the true coefficients against noise, iterations and time,
- * and every run linking its mask picture ({@code ../runs/<runId>/mask.png}). Plain HTML and CSS, no script and
- * no network resource, so that it reads offline from a local disk or after {@code hdfs dfs -get}. Every number
+ * and every run linking its mask picture ({@code ../runs/<runId>/mask.png}). Plain HTML and CSS with no network
+ * resource, so that it reads offline from a local disk or after {@code hdfs dfs -get}; the only script is the runs
+ * table's sorting and filtering ({@link RunTableScript}), and without it the page reads the same, unsorted. Every number
  * comes from {@link SweepSummary} (the same as summary.json) and is tagged with what it is ({@code data-of}).
  */
 public final class SweepReport {
@@ -40,6 +41,8 @@ public final class SweepReport {
             td.heat{text-align:center;min-width:48px} .eq{font-family:monospace;white-space:nowrap}
             .ok{color:#16632b;font-weight:bold} .bad{color:#a01818;font-weight:bold} .note{color:#555;font-size:14px}
             img{border:1px solid #ddd;margin:6px 0;max-width:100%}
+            #run-table th button{font:inherit;font-weight:bold;border:0;background:none;padding:0;cursor:pointer}
+            #run-filters{margin:8px 0} #run-filters select,#run-filters input{margin-right:10px}
             """;
 
     private SweepReport() {
@@ -396,18 +399,26 @@ public final class SweepReport {
         page.close("table");
     }
 
+    /**
+     * Every run, one row each. The rows carry what the filters match ({@code data-status}, {@code data-found},
+     * {@code data-configuration}); the filter bar stays hidden until {@link RunTableScript} shows it, so that
+     * without script the page is the full table as before.
+     */
     private static void runTable(Html page, List<ReportRun> runs) {
+        filters(page, runs);
         page.table("run-table", "run", "configuration", "seed", "status", "iterations", "seconds", "true terms",
                 "equation", "mask over training");
         for (ReportRun r : runs) {
-            page.open("tr", "id", "run-" + r.runId()).element("td", r.runId(), "class", "eq")
+            page.open("tr", "id", "run-" + r.runId(), "data-status", r.status(), "data-configuration",
+                            r.configuration(), "data-found", found(r))
+                    .element("td", r.runId(), "class", "eq")
                     .element("td", r.configuration()).number("run." + r.runId() + ".seed", Long.toString(r.seed()))
                     .element("td", r.status() + (r.reason() == null || r.status().equals("CONVERGED") ? ""
                             : " (" + r.reason() + ")"))
                     .number("run." + r.runId() + ".iterations", Integer.toString(r.iterations()))
                     .number("run." + r.runId() + ".seconds", String.format(Locale.ROOT, "%.1f", r.seconds()))
-                    .element("td", r.correctSupport() == null ? "–" : r.correctSupport() ? "yes" : "no", "class",
-                            r.correctSupport() == null ? null : r.correctSupport() ? "ok" : "bad")
+                    .element("td", found(r), "class", r.correctSupport() == null ? null
+                            : r.correctSupport() ? "ok" : "bad")
                     .element("td", r.equation() == null ? "" : r.equation(), "class", "eq");
             if (r.pictures()) {
                 String folder = "../runs/" + r.runId() + "/";
@@ -419,6 +430,31 @@ public final class SweepReport {
             page.close("tr");
         }
         page.close("table");
+        page.raw(RunTableScript.ELEMENT);
+    }
+
+    private static String found(ReportRun r) {
+        return r.correctSupport() == null ? "–" : r.correctSupport() ? "yes" : "no";
+    }
+
+    /** The filter bar, its choices the values the runs hold; hidden (and inert) where no script runs. */
+    private static void filters(Html page, List<ReportRun> runs) {
+        page.open("div", "id", "run-filters", "hidden", "hidden", "class", "note");
+        select(page, "status", "filter-status", runs.stream().map(ReportRun::status));
+        select(page, "configuration", "filter-configuration", runs.stream().map(ReportRun::configuration));
+        select(page, "true terms", "filter-found", runs.stream().map(SweepReport::found));
+        page.text(" equation contains ").raw("<input id=\"filter-equation\" type=\"search\" size=\"24\"/>");
+        page.text(" · showing ").element("span", Integer.toString(runs.size()), "id", "run-shown")
+                .text(" of " + runs.size() + " runs; click a column's heading to sort by it (again: reversed)");
+        page.close("div");
+    }
+
+    private static void select(Html page, String label, String id, java.util.stream.Stream<String> values) {
+        page.text(label + " ").open("select", "id", id).element("option", "all", "value", "");
+        for (String v : new java.util.TreeSet<>(values.toList())) {
+            page.element("option", v, "value", v);
+        }
+        page.close("select").text(" ");
     }
 
     private static void row(Html page, String header, String value) {
