@@ -1,19 +1,27 @@
 package org.deepmod.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.deepmod.BadInputException;
 import org.deepmod.library.Library;
 import org.deepmod.library.Library1D;
 import org.deepmod.library.Library2D;
+import org.deepmod.library.TermsLibrary;
 
 /**
  * The config's {@code library}: which candidate terms Θ holds, read once from its {@code type}. Each kind
  * knows its defaults, the library it builds and how it is written back into the resolved config.
  */
 public sealed interface LibrarySpec permits LibrarySpec.Library1DSpec, LibrarySpec.Library2DSpec,
-        LibrarySpec.OdeLibrarySpec {
+        LibrarySpec.OdeLibrarySpec, LibrarySpec.TermsSpec {
 
     /** Highest power of the fields' values. */
     int poly();
@@ -97,6 +105,117 @@ public sealed interface LibrarySpec permits LibrarySpec.Library1DSpec, LibrarySp
         }
     }
 
+    /**
+     * The terms the config names ({@link TermsLibrary}): one list for every field, or one per field; {@code diff}
+     * bounds their derivatives' order. Each term is read when the config is (for up to three fields), and again
+     * for the data's fields when the library is built.
+     */
+    record TermsSpec(int diff, Map<String, List<String>> terms, int spatialDims) implements LibrarySpec {
+        static final String TYPE = "terms";
+        /** Fields a config may name before the data is read: u, v, w. */
+        static final int MAX_FIELDS = 3;
+
+        public TermsSpec {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            terms.forEach((field, list) -> copy.put(field, List.copyOf(list)));
+            terms = Collections.unmodifiableMap(copy);
+        }
+
+        /** The highest power of a field's value among the terms. */
+        @Override
+        public int poly() {
+            return TermsLibrary.of(terms, MAX_FIELDS, spatialDims, diff).maxPower();
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public Library create(int outputs) {
+            try {
+                return TermsLibrary.of(terms, outputs, spatialDims, diff);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("library.terms" + where(e.getMessage()));
+            }
+        }
+
+        /** Counted for the fields the terms name, which the data must have. */
+        @Override
+        public int termCount(int fields) {
+            return TermsLibrary.of(terms, MAX_FIELDS, spatialDims, diff).termNames().size();
+        }
+
+        /** The parser's "[2]: ..." or "v[0]: ..." after {@code library.terms}. */
+        private static String where(String message) {
+            return message.startsWith("[") ? message : "." + message;
+        }
+
+        @Override
+        public ObjectNode writeTo(ObjectNode l) {
+            l.put("type", TYPE);
+            l.put("diff", diff);
+            if (terms.containsKey("")) {
+                ArrayNode list = l.putArray("terms");
+                terms.get("").forEach(list::add);
+            } else {
+                ObjectNode byField = l.putObject("terms");
+                terms.forEach((field, list) -> {
+                    ArrayNode a = byField.putArray(field);
+                    list.forEach(a::add);
+                });
+            }
+            return l;
+        }
+
+        /** Reads {@code terms} (a list, or a mapping from field to list) and checks every term. */
+        static TermsSpec read(ConfigReader r, int spatialDims, int diff) {
+            JsonNode node = r.raw("terms");
+            Map<String, List<String>> terms = new LinkedHashMap<>();
+            String path = r.path("terms");
+            if (node == null || node.isNull()) {
+                r.problems().add(path + ": a terms library needs its terms, e.g. [u_xx, u*u_x, sin(u), 1]");
+            } else if (node.isArray()) {
+                terms.put("", texts(node, path, r.problems()));
+            } else if (node.isObject()) {
+                node.fields().forEachRemaining(e -> terms.put(e.getKey(), e.getValue().isArray()
+                        ? texts(e.getValue(), path + "." + e.getKey(), r.problems()) : null));
+                terms.entrySet().removeIf(e -> {
+                    if (e.getValue() == null) {
+                        r.problems().add(path + "." + e.getKey() + ": expected a list of terms");
+                    }
+                    return e.getValue() == null;
+                });
+            } else {
+                r.problems().add(path + ": expected a list of terms or one list per field, got "
+                        + ConfigReader.describe(node));
+            }
+            TermsSpec spec = new TermsSpec(diff, terms, spatialDims);
+            if (!terms.isEmpty()) {
+                try {
+                    TermsLibrary.of(terms, MAX_FIELDS, spatialDims, diff);
+                } catch (IllegalArgumentException e) {
+                    r.problems().add(path + where(e.getMessage()));
+                }
+            }
+            return spec;
+        }
+
+        private static List<String> texts(JsonNode array, String path, List<String> problems) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode v = array.get(i);
+                if (v.isTextual() || v.isNumber()) {
+                    out.add(v.asText());
+                } else {
+                    problems.add(path + "[" + i + "]: expected a term such as u*u_x, got " + ConfigReader.describe(v));
+                }
+            }
+            return out;
+        }
+    }
+
     /** The library type that fits a dataset of 0, 1 or 2 space dimensions. */
     List<String> TYPE_BY_DIMS = List.of(OdeLibrarySpec.TYPE, Library1DSpec.TYPE, Library2DSpec.TYPE);
 
@@ -106,7 +225,15 @@ public sealed interface LibrarySpec permits LibrarySpec.Library1DSpec, LibrarySp
      */
     static LibrarySpec read(ConfigReader r, int spatialDims) {
         String fitting = TYPE_BY_DIMS.get(spatialDims);
-        String type = r.string("type", fitting, new LinkedHashSet<>(TYPE_BY_DIMS));
+        Set<String> types = new LinkedHashSet<>(TYPE_BY_DIMS);
+        types.add(TermsSpec.TYPE);
+        String type = r.string("type", fitting, types);
+        if (type.equals(TermsSpec.TYPE)) {
+            int diff = r.integer("diff", 4, 0, 4);
+            TermsSpec spec = TermsSpec.read(r, spatialDims, diff);
+            r.finish();
+            return spec;
+        }
         boolean twoD = type.equals(Library2DSpec.TYPE);
         boolean ode = type.equals(OdeLibrarySpec.TYPE);
         int poly = r.integer("poly", twoD ? 1 : 2, 0, 5);

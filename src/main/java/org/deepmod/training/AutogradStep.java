@@ -39,7 +39,7 @@ final class AutogradStep implements TrainingStep {
         DataType dataType = model.network().dataType();
         JniUtils.setGradMode(true);
         Jet jet = model.network().forward(coords, spec);
-        LibraryValues lib = model.library().evaluate(jet, scalars);
+        LibraryValues lib = model.library().evaluate(jet, coords, scalars);
         LibraryColumns columns = write || model.constraint().needsLibraryColumns() ? LibraryColumns.copyOf(lib) : null;
         NDArray xi = model.constraint().coefficients(columns, masks, step, dataType);
         NDArray mse = Trainer.summedMse(jet.value(), targets);

@@ -26,7 +26,8 @@ final class HandWrittenStep implements TrainingStep {
     HandWrittenStep(DeepMoD model, NDArray coords, float[] targets, Adam adam) {
         this.model = model;
         this.coords = coords;
-        this.terms = new HandWrittenTerms(model.library());
+        this.terms = new HandWrittenTerms(model.library(), coords.toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                .toDoubleArray(), Math.toIntExact(coords.getShape().get(1)));
         this.targets = targets;
         this.adam = adam;
     }

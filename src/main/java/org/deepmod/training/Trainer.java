@@ -62,7 +62,10 @@ public final class Trainer {
                     options.epsilon(), options.amsgrad());
             NDArray[] attached = data.withParameters(parameters);
             StateCheckpoints checkpoints = new StateCheckpoints(parameters, adam);
-            TrainingStep stepper = gradients == Gradients.HAND_WRITTEN && network.differentiatesByHand(data.coords)
+            boolean byHand = gradients == Gradients.HAND_WRITTEN && network.differentiatesByHand(data.coords);
+            String obstacle = byHand ? model.library().handWrittenObstacle() : null;
+            String pathNote = obstacle == null ? "" : "; trained through autograd: " + obstacle;
+            TrainingStep stepper = byHand && obstacle == null
                     ? new HandWrittenStep(model, data.coords, data.targetArray(), adam)
                     : new AutogradStep(model, data.coords, data.targets, scalars, adam);
             Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta(),
@@ -101,7 +104,7 @@ public final class Trainer {
                         if (checkpoints.restored) {
                             // the mask must come from the restored network, not the one that just stepped
                             columns = LibraryColumns.copyOf(model.library().evaluate(network.forward(data.coords, spec),
-                                    scalars));
+                                    data.coords, scalars));
                         }
                         estimated = masks.update(columns, step, dataType);
                         convergence.maskUpdated();
@@ -129,7 +132,7 @@ public final class Trainer {
             }
             try (NDManager step = manager.newSubManager()) {
                 step.tempAttachAll(attached);
-                return finish(model, new Outcome(status, reason, iteration, start), masks, data, scalars, step);
+                return finish(model, new Outcome(status, reason + pathNote, iteration, start), masks, data, scalars, step);
             }
         } finally {
             JniUtils.setGradMode(previousGradMode);
@@ -176,15 +179,21 @@ public final class Trainer {
     private static final class Masks {
         private final DeepMoD model;
         final boolean[][] active;
+        private final boolean[][] candidates;
         JetSpec carried;
         double[][] estimatorCoefficients;
         int updates;
 
         Masks(DeepMoD model) {
             this.model = model;
+            candidates = model.library().candidates();
             active = new boolean[model.library().outputs()][model.library().terms()];
-            for (boolean[] m : active) {
-                Arrays.fill(m, true);
+            for (int k = 0; k < active.length; k++) {
+                if (candidates == null) {
+                    Arrays.fill(active[k], true);
+                } else {
+                    System.arraycopy(candidates[k], 0, active[k], 0, active[k].length);
+                }
             }
             carried = model.library().jetSpec(active);
         }
@@ -193,7 +202,9 @@ public final class Trainer {
         double[][] update(LibraryColumns columns, NDManager step, DataType dataType) {
             double[][] estimated = new double[active.length][];
             for (int k = 0; k < active.length; k++) {
-                estimated[k] = model.estimator().normalizedCoefficients(columns, k);
+                // a term the output may not use reaches the estimator as a zero column: never selected
+                estimated[k] = model.estimator().normalizedCoefficients(
+                        candidates == null ? columns : columns.keeping(candidates[k]), k);
                 for (int j = 0; j < active[k].length; j++) {
                     active[k][j] = estimated[k][j] != 0.0;
                 }
@@ -212,7 +223,7 @@ public final class Trainer {
         FunctionApproximator network = model.network();
         JniUtils.setGradMode(false);
         Jet jet = network.forward(data.coords, model.library().jetSpec());
-        LibraryValues lib = model.library().evaluate(jet, scalars);
+        LibraryValues lib = model.library().evaluate(jet, data.coords, scalars);
         LibraryColumns columns = LibraryColumns.copyOf(lib);
         NDArray xi = model.constraint().coefficients(columns, masks.active, step, network.dataType());
         double mse = value(summedMse(jet.value(), data.targets));
