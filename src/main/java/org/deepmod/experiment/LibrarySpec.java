@@ -14,6 +14,7 @@ import org.deepmod.BadInputException;
 import org.deepmod.library.Library;
 import org.deepmod.library.Library1D;
 import org.deepmod.library.Library2D;
+import org.deepmod.library.LibraryProvider;
 import org.deepmod.library.TermsLibrary;
 
 /**
@@ -21,7 +22,7 @@ import org.deepmod.library.TermsLibrary;
  * knows its defaults, the library it builds and how it is written back into the resolved config.
  */
 public sealed interface LibrarySpec permits LibrarySpec.Library1DSpec, LibrarySpec.Library2DSpec,
-        LibrarySpec.OdeLibrarySpec, LibrarySpec.TermsSpec {
+        LibrarySpec.OdeLibrarySpec, LibrarySpec.TermsSpec, LibrarySpec.PluginSpec {
 
     /** Highest power of the fields' values. */
     int poly();
@@ -124,7 +125,7 @@ public sealed interface LibrarySpec permits LibrarySpec.Library1DSpec, LibrarySp
         /** The highest power of a field's value among the terms. */
         @Override
         public int poly() {
-            return TermsLibrary.of(terms, MAX_FIELDS, spatialDims, diff).maxPower();
+            return TermsLibrary.of(terms, namedFields(), spatialDims, diff).maxPower();
         }
 
         @Override
@@ -144,7 +145,23 @@ public sealed interface LibrarySpec permits LibrarySpec.Library1DSpec, LibrarySp
         /** Counted for the fields the terms name, which the data must have. */
         @Override
         public int termCount(int fields) {
-            return TermsLibrary.of(terms, MAX_FIELDS, spatialDims, diff).termNames().size();
+            return TermsLibrary.of(terms, namedFields(), spatialDims, diff).termNames().size();
+        }
+
+        /** Before the data is read: as many fields as the per-field keys name (u, v: 2), else u, v and w. */
+        int namedFields() {
+            if (terms.containsKey("")) {
+                return MAX_FIELDS;
+            }
+            int fields = 0;
+            for (String field : terms.keySet()) {
+                int k = List.of("u", "v", "w").indexOf(field);
+                if (k < 0) {
+                    return MAX_FIELDS;
+                }
+                fields = Math.max(fields, k + 1);
+            }
+            return fields;
         }
 
         /** The parser's "[2]: ..." or "v[0]: ..." after {@code library.terms}. */
@@ -194,7 +211,7 @@ public sealed interface LibrarySpec permits LibrarySpec.Library1DSpec, LibrarySp
             TermsSpec spec = new TermsSpec(diff, terms, spatialDims);
             if (!terms.isEmpty()) {
                 try {
-                    TermsLibrary.of(terms, MAX_FIELDS, spatialDims, diff);
+                    TermsLibrary.of(terms, spec.namedFields(), spatialDims, diff);
                 } catch (IllegalArgumentException e) {
                     r.problems().add(path + where(e.getMessage()));
                 }
@@ -216,6 +233,44 @@ public sealed interface LibrarySpec permits LibrarySpec.Library1DSpec, LibrarySp
         }
     }
 
+    /**
+     * A library from a jar of its own ({@link LibraryProvider}): its type and its parameters, every declared one
+     * with its value (defaults filled in), for data of {@code spatialDims} space dimensions.
+     */
+    record PluginSpec(String type, Map<String, String> parameters, int spatialDims) implements LibrarySpec {
+        @Override
+        public int poly() {
+            return 0;
+        }
+
+        /** The jets' cost estimate assumes derivatives up to fourth order: a plug-in does not say. */
+        @Override
+        public int diff() {
+            return 4;
+        }
+
+        @Override
+        public Library create(int outputs) {
+            LibraryProvider provider = Modules.LIBRARIES.provider(type);
+            if (provider == null) {
+                throw new BadInputException("library.type: '" + type + "' is not registered here (is its jar on "
+                        + "this machine's classpath?); known: " + String.join(", ", Modules.LIBRARIES.types()));
+            }
+            try {
+                return provider.create(Modules.resolve(provider, parameters), outputs, spatialDims);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("library: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public ObjectNode writeTo(ObjectNode l) {
+            l.put("type", type);
+            parameters.forEach(l::put);
+            return l;
+        }
+    }
+
     /** The library type that fits a dataset of 0, 1 or 2 space dimensions. */
     List<String> TYPE_BY_DIMS = List.of(OdeLibrarySpec.TYPE, Library1DSpec.TYPE, Library2DSpec.TYPE);
 
@@ -227,6 +282,15 @@ public sealed interface LibrarySpec permits LibrarySpec.Library1DSpec, LibrarySp
         String fitting = TYPE_BY_DIMS.get(spatialDims);
         Set<String> types = new LinkedHashSet<>(TYPE_BY_DIMS);
         types.add(TermsSpec.TYPE);
+        JsonNode given = r.raw("type");
+        if (given != null && given.isTextual() && !types.contains(given.asText())) {
+            LibraryProvider provider = Modules.LIBRARIES.provider(given.asText());
+            if (provider != null) {
+                Map<String, String> parameters = Modules.readParameters(r, provider);
+                return new PluginSpec(provider.type(), Modules.resolve(provider, parameters).asMap(), spatialDims);
+            }
+        }
+        types.addAll(Modules.LIBRARIES.types());
         String type = r.string("type", fitting, types);
         if (type.equals(TermsSpec.TYPE)) {
             int diff = r.integer("diff", 4, 0, 4);
