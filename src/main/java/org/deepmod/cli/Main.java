@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 SparseCommand.class,
                 BenchCommand.class,
+                ModulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

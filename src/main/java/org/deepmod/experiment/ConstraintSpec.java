@@ -1,10 +1,14 @@
 package org.deepmod.experiment;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import org.deepmod.BadInputException;
 import org.deepmod.constraint.Constraint;
+import org.deepmod.constraint.ConstraintProvider;
 import org.deepmod.constraint.GradParams;
 import org.deepmod.constraint.LeastSquares;
 import org.deepmod.constraint.RidgeConstraint;
@@ -15,7 +19,7 @@ import org.deepmod.library.Library;
  * {@code type}. Each kind knows its keys, the constraint it builds and how it is written back.
  */
 public sealed interface ConstraintSpec permits ConstraintSpec.LeastSquaresSpec, ConstraintSpec.RidgeSpec,
-        ConstraintSpec.GradParamsSpec {
+        ConstraintSpec.GradParamsSpec, ConstraintSpec.PluginSpec {
 
     /** The name under {@code constraint.type}. */
     String type();
@@ -77,10 +81,44 @@ public sealed interface ConstraintSpec permits ConstraintSpec.LeastSquaresSpec, 
         }
     }
 
+    /**
+     * A constraint from a jar of its own ({@link ConstraintProvider}): its type and its parameters, every
+     * declared one with its value (defaults filled in).
+     */
+    record PluginSpec(String type, Map<String, String> parameters) implements ConstraintSpec {
+        @Override
+        public Constraint create(NDManager manager, Library library, NetworkSpec.Precision precision, long seed) {
+            ConstraintProvider provider = Modules.CONSTRAINTS.provider(type);
+            if (provider == null) {
+                throw new BadInputException("constraint.type: '" + type + "' is not registered here (is its jar on "
+                        + "this machine's classpath?); known: " + String.join(", ", Modules.CONSTRAINTS.types()));
+            }
+            try {
+                return provider.create(Modules.resolve(provider, parameters), manager, library, precision.dataType(),
+                        seed);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("constraint: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void writeOwnKeys(ObjectNode c) {
+            parameters.forEach(c::put);
+        }
+    }
+
     /** Reads {@code constraint}; {@code lambda} is read (and checked) for every type, and used by ridge. */
     static ConstraintSpec read(ConfigReader r) {
-        String type = r.string("type", LeastSquaresSpec.TYPE,
-                new LinkedHashSet<>(List.of(LeastSquaresSpec.TYPE, RidgeSpec.TYPE, GradParamsSpec.TYPE)));
+        JsonNode given = r.raw("type");
+        if (given != null && given.isTextual()
+                && !List.of(LeastSquaresSpec.TYPE, RidgeSpec.TYPE, GradParamsSpec.TYPE).contains(given.asText())) {
+            ConstraintProvider provider = Modules.CONSTRAINTS.provider(given.asText());
+            if (provider != null) {
+                Map<String, String> parameters = Modules.readParameters(r, provider);
+                return new PluginSpec(provider.type(), Modules.resolve(provider, parameters).asMap());
+            }
+        }
+        String type = r.string("type", LeastSquaresSpec.TYPE, new LinkedHashSet<>(Modules.CONSTRAINTS.types()));
         double lambda = r.number("lambda", type.equals(RidgeSpec.TYPE) ? RidgeConstraint.DEFAULT_LAMBDA : 0.0, 0.0, 1e6);
         r.finish();
         switch (type) {

@@ -2,14 +2,18 @@ package org.deepmod.experiment;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.deepmod.BadInputException;
 import org.deepmod.nn.Activation;
+import org.deepmod.nn.ApproximatorProvider;
 import org.deepmod.nn.FunctionApproximator;
 import org.deepmod.nn.JetMlp;
 
@@ -17,7 +21,7 @@ import org.deepmod.nn.JetMlp;
  * The config's {@code network}: which function approximator fits u(t, x), read once from its {@code type}.
  * Each kind knows its keys, the network it builds and how it is written back into the resolved config.
  */
-public sealed interface NetworkSpec permits NetworkSpec.MlpSpec, NetworkSpec.SirenSpec {
+public sealed interface NetworkSpec permits NetworkSpec.MlpSpec, NetworkSpec.SirenSpec, NetworkSpec.PluginSpec {
 
     /** Hidden layer widths, first to last. */
     int[] hidden();
@@ -143,9 +147,59 @@ public sealed interface NetworkSpec permits NetworkSpec.MlpSpec, NetworkSpec.Sir
         }
     }
 
+    /**
+     * An approximator from a jar of its own ({@link org.deepmod.nn.ApproximatorProvider}): its type and its
+     * parameters, every declared one with its value (defaults filled in). It computes in float32.
+     */
+    record PluginSpec(String type, Map<String, String> parameters) implements NetworkSpec {
+        @Override
+        public int[] hidden() {
+            return new int[0];
+        }
+
+        @Override
+        public String activation() {
+            return "";
+        }
+
+        @Override
+        public Precision precision() {
+            return Precision.FLOAT32;
+        }
+
+        @Override
+        public FunctionApproximator create(NDManager manager, int coords, int outputs, long seed) {
+            ApproximatorProvider provider = Modules.APPROXIMATORS.provider(type);
+            if (provider == null) {
+                throw new BadInputException("network.type: '" + type + "' is not registered here (is its jar on "
+                        + "this machine's classpath?); known: " + String.join(", ", Modules.APPROXIMATORS.types()));
+            }
+            try {
+                return provider.create(Modules.resolve(provider, parameters), manager, coords, outputs, seed);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("network: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public ObjectNode writeTo(ObjectNode n) {
+            n.put("type", type);
+            parameters.forEach(n::put);
+            return n;
+        }
+    }
+
     /** Reads {@code network}; every key is read (and checked) whatever the type, as before the typed model. */
     static NetworkSpec read(ConfigReader r) {
-        String type = r.string("type", MlpSpec.TYPE, new LinkedHashSet<>(List.of(MlpSpec.TYPE, SirenSpec.TYPE)));
+        JsonNode given = r.raw("type");
+        if (given != null && given.isTextual() && !List.of(MlpSpec.TYPE, SirenSpec.TYPE).contains(given.asText())) {
+            ApproximatorProvider provider = Modules.APPROXIMATORS.provider(given.asText());
+            if (provider != null) {
+                Map<String, String> parameters = Modules.readParameters(r, provider);
+                return new PluginSpec(provider.type(), Modules.resolve(provider, parameters).asMap());
+            }
+        }
+        String type = r.string("type", MlpSpec.TYPE, new LinkedHashSet<>(Modules.APPROXIMATORS.types()));
         int[] hidden = r.integers("hidden", new int[] {50, 50, 50, 50}, 1, 16, 1, 4096);
         String activation = r.string("activation", type.equals(SirenSpec.TYPE) ? "sin" : "tanh",
                 new LinkedHashSet<>(Activation.NAMES));

@@ -47,7 +47,7 @@ final class RunCost {
         for (int h : c.network().hidden()) {
             widths += Math.ceil(h / 16.0) * 16;
         }
-        int terms = c.library().create(outputs).termNames().size();
+        int terms = c.library().termCount(outputs);
         double perPoint = 4.0 * jets * widths + 8.0 * terms * outputs * 4 + 8.0 * jets * outputs * 2;
         if (!c.collocation().any()) {
             return data + train * perPoint;

@@ -3,6 +3,8 @@ package org.deepmod.library;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +28,20 @@ public final class DataUnits {
     /** ξ per output in data units from ξ' ([output][term]) found on data that {@code scaling} produced. */
     public static double[][] coefficients(Library library, Scaling scaling, double[][] normalisedCoefficients) {
         List<Term> terms = library.products();
-        Map<List<Term.Factor>, Integer> index = new HashMap<>();
+        Map<List<Object>, Integer> index = new HashMap<>();
         for (int m = 0; m < terms.size(); m++) {
-            index.put(sorted(terms.get(m).factors()), m);
+            index.put(key(sorted(terms.get(m).factors()), terms.get(m).extras()), m);
         }
         double[][] map = new double[terms.size()][terms.size()]; // [normalised term][data term]
         for (int i = 0; i < terms.size(); i++) {
-            expand(terms.get(i).factors(), 0, new ArrayList<>(), 1.0, scaling, index, map[i], library, i);
+            for (Expression e : terms.get(i).extras()) {
+                if (!unchanged(e, scaling)) {
+                    throw new BadInputException("normalize: term " + library.termNames().get(i) + " reads '" + e.text()
+                            + "', which normalising changes other than by a factor; normalise neither coords nor data"
+                            + " (normalize: {coords: none, data: none}) for this library");
+                }
+            }
+            expand(terms.get(i), 0, new ArrayList<>(), 1.0, scaling, index, map[i], library, i);
         }
         double[][] out = new double[normalisedCoefficients.length][terms.size()];
         for (int j = 0; j < out.length; j++) {
@@ -47,14 +56,15 @@ public final class DataUnits {
     }
 
     /** Adds the data-unit terms of factors[at..] (times {@code weight} and the kept factors) into {@code row}. */
-    private static void expand(List<Term.Factor> factors, int at, List<Term.Factor> kept, double weight,
-                               Scaling scaling, Map<List<Term.Factor>, Integer> index, double[] row, Library library,
+    private static void expand(Term whole, int at, List<Term.Factor> kept, double weight,
+                               Scaling scaling, Map<List<Object>, Integer> index, double[] row, Library library,
                                int term) {
+        List<Term.Factor> factors = whole.factors();
         if (weight == 0) {
             return;
         }
         if (at == factors.size()) {
-            Integer m = index.get(sorted(kept));
+            Integer m = index.get(key(sorted(kept), whole.extras()));
             if (m == null) {
                 throw new BadInputException("normalize: term " + library.termNames().get(term) + " on offset data "
                         + "needs a term the library lacks; normalise the data without an offset (maxabs)");
@@ -66,15 +76,39 @@ public final class DataUnits {
         double a = scaling.targetScale(f.output());
         kept.add(f);
         if (f.derivative() == null) {
-            expand(factors, at + 1, kept, weight * a, scaling, index, row, library, term);
+            expand(whole, at + 1, kept, weight * a, scaling, index, row, library, term);
             kept.remove(kept.size() - 1);
-            expand(factors, at + 1, kept, weight * scaling.targetOffset(f.output()), scaling, index, row, library,
+            expand(whole, at + 1, kept, weight * scaling.targetOffset(f.output()), scaling, index, row, library,
                     term);
         } else {
-            expand(factors, at + 1, kept, weight * a / coordinateScale(scaling, f.derivative()), scaling, index, row,
+            expand(whole, at + 1, kept, weight * a / coordinateScale(scaling, f.derivative()), scaling, index, row,
                     library, term);
             kept.remove(kept.size() - 1);
         }
+    }
+
+    private static List<Object> key(List<Term.Factor> factors, List<Expression> extras) {
+        return List.of(factors, extras);
+    }
+
+    /** Whether an extra factor has the same value on the normalised data: every leaf it reads is unscaled. */
+    private static boolean unchanged(Expression e, Scaling scaling) {
+        if (e.readsCoordinates()) {
+            for (int c = 0; c < scaling.coordScale().length; c++) {
+                if (scaling.coordScale(c) != 1 || scaling.coordOffset(c) != 0) {
+                    return false;
+                }
+            }
+        }
+        Set<Term.Factor> leaves = new HashSet<>();
+        e.leaves(leaves);
+        for (Term.Factor f : leaves) {
+            if (scaling.targetScale(f.output()) != 1 || scaling.targetOffset(f.output()) != 0
+                    || f.derivative() != null && coordinateScale(scaling, f.derivative()) != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** a_x^n for ∂^n/∂x^n, a_x·a_y for the mixed derivative. */

@@ -1,5 +1,6 @@
 package org.deepmod.library;
 
+import ai.djl.ndarray.NDArray;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,7 @@ public interface Library {
         for (int j = 0; j < terms.size(); j++) {
             for (boolean[] mask : masks) {
                 if (mask[j]) {
-                    for (Term.Factor f : terms.get(j).factors()) {
+                    for (Term.Factor f : factors(terms.get(j))) {
                         if (f.derivative() != null) {
                             used.add(f.derivative());
                         }
@@ -43,6 +44,31 @@ public interface Library {
             }
         }
         return used;
+    }
+
+    /** Every field channel a term reads: its factors and the leaves of its extras. */
+    static Set<Term.Factor> factors(Term term) {
+        Set<Term.Factor> out = new java.util.LinkedHashSet<>(term.factors());
+        for (Expression e : term.extras()) {
+            e.leaves(out);
+        }
+        return out;
+    }
+
+    /**
+     * Which terms each output may use ([output][term]); null when every output may use every term. A term an
+     * output may not use is never in its mask: the estimator sees its column as zero.
+     */
+    default boolean[][] candidates() {
+        return null;
+    }
+
+    /**
+     * Why the hand-written step cannot evaluate this library, or null when it can ({@link HandWrittenTerms}
+     * needs {@link #products()}); the trainer then takes the autograd path and says so in its result.
+     */
+    default String handWrittenObstacle() {
+        return null;
     }
 
     /** Number of network outputs (u, v, w). */
@@ -60,4 +86,9 @@ public interface Library {
 
     /** Θ (N x F) and u_t (N x K) as NDArrays in the jet's graph, so the loss can reach the network. */
     LibraryValues evaluate(Jet jet, Scalars scalars);
+
+    /** As {@link #evaluate(Jet, Scalars)}, for terms that read the coordinates (N x (1+d), time first) too. */
+    default LibraryValues evaluate(Jet jet, NDArray coords, Scalars scalars) {
+        return evaluate(jet, scalars);
+    }
 }

@@ -26,6 +26,15 @@ public final class LibraryColumns {
         }
     }
 
+    /** These columns with those not {@code kept} zero (shared arrays, not copies): what one field may use. */
+    public LibraryColumns keeping(boolean[] kept) {
+        double[][] columns = new double[thetaColumns.length][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = kept[j] ? thetaColumns[j] : new double[samples()];
+        }
+        return new LibraryColumns(columns, timeDerivatives);
+    }
+
     /** Copies Θ (N x F) and u_t (N x K) from DJL. */
     public static LibraryColumns copyOf(LibraryValues values) {
         return new LibraryColumns(columns(values.theta()), columns(values.timeDerivatives()));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.Partial;
+import org.deepmod.nn.Scalars;
 
 /**
  * Θ on DJL arrays, in the jet's graph, from a library's {@link Term terms}: each output's powers are computed
@@ -23,11 +24,20 @@ final class TermColumns {
 
     /** Θ (N x F, one column per term) and u_t (N x K) from the jet of a network with {@code outputs} outputs. */
     static LibraryValues evaluate(List<Term> terms, int outputs, int maxPower, Jet jet) {
+        return evaluate(terms, outputs, maxPower, jet, null, null);
+    }
+
+    /**
+     * As above, for terms with {@link Expression extras}: their coordinates are columns of {@code coords}, their
+     * constants from {@code scalars} (both may be null when no term has extras).
+     */
+    static LibraryValues evaluate(List<Term> terms, int outputs, int maxPower, Jet jet, NDArray coords,
+                                  Scalars scalars) {
         NDArray u = jet.value();
         NDArray ones = u.get(":, 0:1").onesLike();
         Set<Partial> partials = EnumSet.noneOf(Partial.class);
         for (Term term : terms) {
-            for (Term.Factor f : term.factors()) {
+            for (Term.Factor f : Library.factors(term)) {
                 if (f.derivative() != null) {
                     partials.add(f.derivative());
                 }
@@ -47,9 +57,29 @@ final class TermColumns {
         for (NDArray value : values) {
             powers.add(powers(value, ones, maxPower));
         }
+        Expression.ArrayInputs inputs = new Expression.ArrayInputs() {
+            @Override
+            public NDArray field(Term.Factor f) {
+                return f.derivative() == null ? values.get(f.output()) : derivatives.get(f.output()).get(f.derivative());
+            }
+
+            @Override
+            public NDArray coordinate(int column) {
+                return coords.get(":, " + column + ":" + (column + 1)).toType(u.getDataType(), false);
+            }
+
+            @Override
+            public NDArray constant(double value) {
+                return scalars.of(value);
+            }
+        };
         List<NDArray> columns = new ArrayList<>();
         for (Term term : terms) {
-            columns.add(product(term, powers, derivatives, ones));
+            NDArray column = product(term, powers, derivatives, ones);
+            for (Expression e : term.extras()) {
+                column = column.mul(e.evaluate(inputs));
+            }
+            columns.add(column);
         }
         NDArray theta = columns.size() == 1 ? columns.get(0) : NDArrays.concat(new NDList(columns), 1);
         return new LibraryValues(jet.derivative(Partial.T), theta);

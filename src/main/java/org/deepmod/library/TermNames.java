@@ -53,8 +53,38 @@ public final class TermNames {
         return List.copyOf(names);
     }
 
-    /** A term's name: its factors joined by {@code *}, a run of one factor as its power. */
+    /**
+     * A term's name: its factors joined by {@code *}, a run of one factor as its power; with extras, the
+     * coordinates first ({@code x*u_x}), the functions after the fields ({@code u*sin(v)}) and a reciprocal
+     * as a division ({@code u/(1+u)}).
+     */
     public static String of(Term term) {
+        if (term.extras().isEmpty()) {
+            return monomial(term);
+        }
+        List<String> numerator = new ArrayList<>();
+        StringBuilder denominators = new StringBuilder();
+        for (Expression e : term.extras()) {
+            if (e instanceof Expression.Coordinate) {
+                numerator.add(e.text());
+            }
+        }
+        String fields = monomial(term);
+        if (!term.factors().isEmpty()) {
+            numerator.add(fields);
+        }
+        for (Expression e : term.extras()) {
+            if (e instanceof Expression.Quotient q && q.a() instanceof Expression.Constant one && one.c() == 1) {
+                String den = q.b().text();
+                denominators.append('/').append(q.b().precedence() < 2 ? "(" + den + ")" : den);
+            } else if (!(e instanceof Expression.Coordinate)) {
+                numerator.add(e.text());
+            }
+        }
+        return product(numerator.toArray(new String[0])) + denominators;
+    }
+
+    private static String monomial(Term term) {
         List<Term.Factor> factors = term.factors();
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < factors.size(); ) {

@@ -54,7 +54,7 @@ public final class SparseEstimators {
     private static final int WIDTH = 78;
 
     /** Appends {@code words} after {@code first}, wrapping at {@link #WIDTH} with {@code indent} on later lines. */
-    private static void wrap(StringBuilder text, String first, String words, String indent) {
+    public static void wrap(StringBuilder text, String first, String words, String indent) {
         StringBuilder line = new StringBuilder(first);
         boolean empty = true;
         for (String word : words.split(" ")) {

@@ -43,9 +43,10 @@ final class AutogradStep implements TrainingStep {
     public StepLoss take(JetSpec carried, boolean[][] masks, boolean write, NDManager step) {
         DataType dataType = model.network().dataType();
         JniUtils.setGradMode(true);
-        Jet jet = model.network().forward(libraryCoords == null ? coords : libraryCoords, spec);
+        NDArray libraryAt = libraryCoords == null ? coords : libraryCoords;
+        Jet jet = model.network().forward(libraryAt, spec);
         NDArray u = libraryCoords == null ? jet.value() : model.network().predict(coords);
-        LibraryValues lib = model.library().evaluate(jet, scalars);
+        LibraryValues lib = model.library().evaluate(jet, libraryAt, scalars);
         LibraryColumns columns = write || model.constraint().needsLibraryColumns() ? LibraryColumns.copyOf(lib) : null;
         NDArray xi = model.constraint().coefficients(columns, masks, step, dataType);
         NDArray mse = Trainer.summedMse(u, targets);

@@ -36,7 +36,9 @@ final class HandWrittenStep implements TrainingStep {
         this.coords = coords;
         this.libraryCoords = libraryCoords;
         this.dataSpec = model.library().jetSpec(new boolean[model.library().outputs()][model.library().terms()]);
-        this.terms = new HandWrittenTerms(model.library());
+        NDArray libraryAt = libraryCoords == null ? coords : libraryCoords;
+        this.terms = new HandWrittenTerms(model.library(), libraryAt.toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                .toDoubleArray(), Math.toIntExact(libraryAt.getShape().get(1)));
         this.targets = targets;
         this.adam = adam;
     }

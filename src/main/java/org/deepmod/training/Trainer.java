@@ -76,7 +76,10 @@ public final class Trainer {
                     options.epsilon(), options.amsgrad());
             NDArray[] attached = data.withParameters(parameters);
             StateCheckpoints checkpoints = new StateCheckpoints(parameters, adam);
-            TrainingStep stepper = gradients == Gradients.HAND_WRITTEN && network.differentiatesByHand(data.coords)
+            boolean byHand = gradients == Gradients.HAND_WRITTEN && network.differentiatesByHand(data.coords);
+            String obstacle = byHand ? model.library().handWrittenObstacle() : null;
+            String pathNote = obstacle == null ? "" : "; trained through autograd: " + obstacle;
+            TrainingStep stepper = byHand && obstacle == null
                     ? new HandWrittenStep(model, data.coords, data.libraryCoords, data.targetArray(), adam)
                     : new AutogradStep(model, data.coords, data.libraryCoords, data.targets, scalars, adam);
             Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta(),
@@ -142,7 +145,7 @@ public final class Trainer {
             }
             try (NDManager step = manager.newSubManager()) {
                 step.tempAttachAll(attached);
-                return finish(model, new Outcome(status, reason, iteration, start), masks, data, scalars, step);
+                return finish(model, new Outcome(status, reason + pathNote, iteration, start), masks, data, scalars, step);
             }
         } finally {
             JniUtils.setGradMode(previousGradMode);
@@ -203,15 +206,21 @@ public final class Trainer {
     private static final class Masks {
         private final DeepMoD model;
         final boolean[][] active;
+        private final boolean[][] candidates;
         JetSpec carried;
         double[][] estimatorCoefficients;
         int updates;
 
         Masks(DeepMoD model) {
             this.model = model;
+            candidates = model.library().candidates();
             active = new boolean[model.library().outputs()][model.library().terms()];
-            for (boolean[] m : active) {
-                Arrays.fill(m, true);
+            for (int k = 0; k < active.length; k++) {
+                if (candidates == null) {
+                    Arrays.fill(active[k], true);
+                } else {
+                    System.arraycopy(candidates[k], 0, active[k], 0, active[k].length);
+                }
             }
             carried = model.library().jetSpec(active);
         }
@@ -220,7 +229,9 @@ public final class Trainer {
         double[][] update(LibraryColumns columns, NDManager step, DataType dataType) {
             double[][] estimated = new double[active.length][];
             for (int k = 0; k < active.length; k++) {
-                estimated[k] = model.estimator().normalizedCoefficients(columns, k);
+                // a term the output may not use reaches the estimator as a zero column: never selected
+                estimated[k] = model.estimator().normalizedCoefficients(
+                        candidates == null ? columns : columns.keeping(candidates[k]), k);
                 for (int j = 0; j < active[k].length; j++) {
                     active[k][j] = estimated[k][j] != 0.0;
                 }
@@ -239,7 +250,7 @@ public final class Trainer {
         FunctionApproximator network = model.network();
         JniUtils.setGradMode(false);
         Jet jet = network.forward(data.libraryPoints(), model.library().jetSpec());
-        LibraryValues lib = model.library().evaluate(jet, scalars);
+        LibraryValues lib = model.library().evaluate(jet, data.libraryPoints(), scalars);
         LibraryColumns columns = LibraryColumns.copyOf(lib);
         NDArray xi = model.constraint().coefficients(columns, masks.active, step, network.dataType());
         double mse = value(summedMse(data.libraryCoords == null ? jet.value() : network.predict(data.coords),
@@ -266,7 +277,7 @@ public final class Trainer {
     /** The float64 library of the current network at {@code coords}, every derivative carried. */
     private static LibraryColumns columnsAt(DeepMoD model, NDArray coords, Scalars scalars) {
         return LibraryColumns.copyOf(model.library().evaluate(model.network().forward(coords, model.library().jetSpec()),
-                scalars));
+                coords, scalars));
     }
 
     private static double[][] normalizedCoefficients(DeepMoD model, LibraryColumns columns, boolean[][] masks) {

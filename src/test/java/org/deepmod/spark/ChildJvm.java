@@ -18,6 +18,11 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code deepmod ARGS}, both output streams to {@code log}. */
     Process deepmod(Path log, String... args) throws IOException {
+        return deepmod(log, List.of(), "", args);
+    }
+
+    /** As {@link #deepmod(Path, String...)}, with further JVM options and a class path after the test's. */
+    Process deepmod(Path log, List<String> jvmOptions, String classPathAfter, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String key : List.of("spark.jvm.flags", "deepmod.java.options")) {
@@ -29,7 +34,10 @@ final class ChildJvm implements AutoCloseable {
         if (System.getProperty("DJL_CACHE_DIR") != null) {
             command.add("-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR"));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.deepmod.cli.Main"));
+        command.addAll(jvmOptions);
+        String classPath = System.getProperty("java.class.path")
+                + (classPathAfter.isEmpty() ? "" : java.io.File.pathSeparator + classPathAfter);
+        command.addAll(List.of("-cp", classPath, "org.deepmod.cli.Main"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         started.add(p);

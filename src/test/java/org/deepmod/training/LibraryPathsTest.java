@@ -4,12 +4,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.deepmod.constraint.Constraint;
 import org.deepmod.constraint.GradParams;
 import org.deepmod.constraint.LeastSquares;
 import org.deepmod.library.Library;
 import org.deepmod.library.Library1D;
+import org.deepmod.library.TermsLibrary;
 import org.deepmod.nn.Activation;
 import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.nn.JetMlp;
@@ -21,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The new library shapes train alike on the hand-written step and on autograd: an ODE library over two
  * fields (the network's only input is t, the jet carries u_t alone; poly 1: with poly 2 the columns 1, u², v² of
  * a circle are collinear and the least squares amplify round-off) and a fourth-order library (u_xxxx, as
- * Kuramoto–Sivashinsky needs). From the same seed the losses of 60 Adam steps agree to float32 round-off and
+ * Kuramoto–Sivashinsky needs), and a library of named terms with functions, a quotient and the coordinate x
+ * ({@link TermsLibrary}). From the same seed the losses of 60 Adam steps agree to float32 round-off and
  * fall, so either library is trained by whichever step the trainer picks.
  */
 class LibraryPathsTest {
@@ -31,7 +34,7 @@ class LibraryPathsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ode-two-fields", "fourth-order"})
+    @ValueSource(strings = {"ode-two-fields", "fourth-order", "named-terms"})
     void handWrittenAndAutogradStepsTrainAlike(String kind) {
         TrainingPathsTest.assertTrainAlike(kind, gradients -> train(kind, gradients), 0.8);
     }
@@ -63,7 +66,10 @@ class LibraryPathsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             JetMlp net = JetMlp.mlp(manager, inputs, new int[] {20, 20}, outputs, new Activation.Tanh(),
                     DataType.FLOAT32, 3);
-            Library library = ode ? Library1D.ode(1, 2) : new Library1D(1, 4);
+            Library library = ode ? Library1D.ode(1, 2) : kind.equals("named-terms")
+                    ? TermsLibrary.of(Map.of("", List.of("1", "u_xx", "u*u_x", "sin(u)", "x*u_x", "u/(1+u^2)",
+                            "exp(-x*x)*u_xxxx")), 1, 1, 4)
+                    : new Library1D(1, 4);
             MaskEstimator estimator = (lib, output) -> {
                 throw new IllegalStateException("the mask is never updated here");
             };
