@@ -99,7 +99,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                 ? List.of("coordinates and fields as given") : layout.choices()));
 
         String dataPath = absolute(file);
-        ObjectNode sweep = DiscoverySetup.sweep("discover-" + stem, output, dataPath, layout, seeds, library,
+        ObjectNode sweep = DiscoverySetup.sweep("discover-" + stem, output, dataPath, data.size(), layout, seeds, library,
                 truth(layout), settings);
         String sweepFile = writeSweepFile(output, sweep, hadoop);
         System.out.printf("sweep: %d seed(s) of the %s defaults; the sweep file is %s%n", seeds,

@@ -98,8 +98,8 @@ public final class DiscoverySetup {
      * @param library {@code key=value} settings of the library (poly=3, diff=2), or empty
      * @param truth   per canonical field (u, v, w) its true terms, or empty
      */
-    public static ObjectNode sweep(String name, String output, String dataPath, Layout layout, int seeds,
-                                   List<String> library, Map<String, Map<String, Double>> truth,
+    public static ObjectNode sweep(String name, String output, String dataPath, long points, Layout layout,
+                                   int seeds, List<String> library, Map<String, Map<String, Double>> truth,
                                    List<String> settings) {
         ObjectNode base = JsonNodeFactory.instance.objectNode();
         base.put("name", name);
@@ -119,6 +119,9 @@ public final class DiscoverySetup {
             }
         }
         base.setAll(defaults(layout.spatialDims()));
+        if (base.path("samples").asLong(0) > points) { // a file with fewer points than the default: every point
+            base.put("samples", 0);
+        }
         List<String> all = new ArrayList<>();
         library.forEach(l -> all.add("library." + l));
         all.addAll(settings);

@@ -81,7 +81,7 @@ class DiscoverCommandTest {
         DiscoverySetup.Layout layout = DiscoverySetup.layout("b.npz", List.of("x", "t", "u"), null, null);
         Path file = dir.resolve("discover.yaml");
         Files.writeString(file, DiscoverySetup.yaml(DiscoverySetup.sweep("discover-b", dir.resolve("out").toString(),
-                PROJECT.resolve("data/burgers-pdefind.npz").toAbsolutePath().toString(), layout, 3,
+                PROJECT.resolve("data/burgers-pdefind.npz").toAbsolutePath().toString(), 25_856, layout, 3,
                 List.of("poly=3"), Map.of("u", Map.of("u_xx", 0.1, "u*u_x", -1.0)),
                 List.of("training.maxIterations=500")), "test"));
         SweepPlan plan = SweepPlan.expand(SweepConfig.read(file));
@@ -95,6 +95,8 @@ class DiscoverCommandTest {
         assertEquals(List.of(50, 50, 50, 50), java.util.Arrays.stream(run.network().hidden()).boxed().toList());
         assertEquals(500, run.training().maxIterations(), "--set over the default");
         assertEquals(0.0, run.noise(), "no noise added to the user's data");
+        assertEquals(10_000, run.samples(), "the file's 25 856 points hold the default's samples");
+        assertEquals(2000, run.collocation().points(), "the library at collocation points of its own");
         assertEquals(Map.of("u_xx", 0.1, "u*u_x", -1.0), run.dataset().truth().get("u"));
     }
 
