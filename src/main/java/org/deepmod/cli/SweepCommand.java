@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
                 "Exit codes: 0 every run has a result and none FAILED or DIVERGED (runs left out by --limit "
                         + "aside); 3 the sweep ended but some runs FAILED or DIVERGED (their reasons are in the "
                         + "results); 2 bad input (every problem with its place in the file), an unwritable DIR, "
-                        + "or DIR in use by another sweep; 130 Ctrl-C (resume with --resume); 1 anything else."})
+                        + "or DIR in use by another sweep or run (also when this sweep finds its lock taken over); 130 Ctrl-C, "
+                        + "143 SIGTERM (resume with --resume); 1 anything else."})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "the sweep file (base run config and axes)")
     Path sweepFile;
@@ -69,7 +70,7 @@ public final class SweepCommand implements Callable<Integer> {
         ResultStore store = new ResultStore(output, SweepSession.hadoopConf(sparkConf));
         store.probe();
         store.ensureUnlocked();
-        Interrupts.whenInterrupted("interrupted; resume with --resume");
+        Interrupts.whenInterrupted("; resume with --resume");
         SweepJob.Outcome outcome;
         try (SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate()) {
             outcome = SweepJob.run(spark, plan, new SweepJob.Options(output, resume, runLimit, 10_000, retryFailed),

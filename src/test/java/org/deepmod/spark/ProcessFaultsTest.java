@@ -92,7 +92,7 @@ class ProcessFaultsTest {
             CliRun second = CliRun.of("sweep", file.toString(), "--out", out.toString(), "--resume",
                     "--master", "local[1]", "--conf", "spark.ui.enabled=false");
             assertEquals(Main.EXIT_BAD_INPUT, second.code(), second.err());
-            assertTrue(second.err().contains("another sweep is writing to this folder"), second.err());
+            assertTrue(second.err().contains("another sweep or run is writing to this folder"), second.err());
             assertTrue(second.err().contains("pid " + first.pid()), second.err());
             assertTrue(second.err().contains(out.toString()), second.err());
             assertEquals(1, second.err().lines().count(), "one line: " + second.err());

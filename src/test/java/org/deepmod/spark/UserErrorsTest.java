@@ -71,7 +71,38 @@ class UserErrorsTest {
                             + "\", \"pid\": " + ProcessHandle.current().pid() + ", \"token\": \"t\"}");
                     return new String[] {"sweep", sweepFile(d), "--out", d.resolve("held").toString()};
                 },
-                d -> d.resolve("held") + ": another sweep is writing to this folder: ann@"),
+                d -> d.resolve("held") + ": another sweep or run is writing to this folder: ann@"),
+            new Case("run --out '' (an unset variable)",
+                d -> new String[] {"run", runFile(d), "--out", ""},
+                d -> "--out '': an empty folder name"),
+            new Case("sweep --out blank",
+                d -> new String[] {"sweep", sweepFile(d), "--out", "  "},
+                d -> "--out '  ': an empty folder name"),
+            new Case("run on a folder a live sweep holds",
+                d -> {
+                    file(d.resolve("held"), OutputLock.NAME, "{\"owner\": \"ann\", \"host\": \"" + OutputLock.host()
+                            + "\", \"pid\": " + ProcessHandle.current().pid() + ", \"token\": \"t\"}");
+                    return new String[] {"run", runFile(d), "--out", d.resolve("held").toString()};
+                },
+                d -> d.resolve("held") + ": another sweep or run is writing to this folder: ann@"),
+            new Case("report on a folder a live sweep holds",
+                d -> {
+                    file(d.resolve("held"), OutputLock.NAME, "{\"owner\": \"ann\", \"host\": \"" + OutputLock.host()
+                            + "\", \"pid\": " + ProcessHandle.current().pid() + ", \"token\": \"t\"}");
+                    file(d.resolve("held/runs"), "r.json", "{}");
+                    return new String[] {"report", d.resolve("held").toString()};
+                },
+                d -> d.resolve("held") + ": another sweep or run is writing to this folder: ann@"),
+            new Case("a lock path that is a folder",
+                d -> {
+                    try {
+                        Files.createDirectories(d.resolve("odd").resolve(OutputLock.NAME));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return new String[] {"run", runFile(d), "--out", d.resolve("odd").toString()};
+                },
+                d -> d.resolve("odd").resolve(OutputLock.NAME) + ": is a folder, not a lock file"),
             new Case("sweep --retry-failed without --resume",
                 d -> new String[] {"sweep", sweepFile(d), "--retry-failed", "--out", d.resolve("o").toString()},
                 d -> "--retry-failed: only with --resume"),
