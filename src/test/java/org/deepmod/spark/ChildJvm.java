@@ -18,6 +18,11 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code deepmod ARGS}, both output streams to {@code log}. */
     Process deepmod(Path log, String... args) throws IOException {
+        return deepmod(log, List.of(), args);
+    }
+
+    /** As {@link #deepmod(Path, String...)}, with more JVM options (system properties). */
+    Process deepmod(Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String key : List.of("spark.jvm.flags", "deepmod.java.options")) {
@@ -29,6 +34,7 @@ final class ChildJvm implements AutoCloseable {
         if (System.getProperty("DJL_CACHE_DIR") != null) {
             command.add("-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR"));
         }
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.deepmod.cli.Main"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
