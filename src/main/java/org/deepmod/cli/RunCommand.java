@@ -56,12 +56,22 @@ public final class RunCommand implements Callable<Integer> {
         ConfigFiles.applySettings(tree, settings);
         RunConfig run = RunConfig.parse(tree, config.toString());
         LocalRunner.checkMemory(run, config.toString(), Runtime.getRuntime().maxMemory());
+        org.deepmod.nn.DjlEnvironment.checkCache();
         // the same folder checks and lock as a sweep's, through Hadoop's file systems (local or hdfs://)
         ResultStore dir = new ResultStore(out != null ? out : "out/" + run.name(),
                 HadoopTimeouts.apply(new org.apache.hadoop.conf.Configuration()));
         dir.probe();
         try (OutputLock lock = dir.lock(System.out)) {
             return train(run, dir);
+        } catch (IOException | java.io.UncheckedIOException | org.apache.hadoop.fs.FSError e) {
+            // a full disk (Hadoop's local file system throws FSError, an Error): the files are written aside
+            // and renamed, so none is left cut off; the trace keeps what was written
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("error: " + dir.output() + ": cannot write the run's files (" + root.getMessage() + ")");
+            return Main.EXIT_FAILURE;
         } finally {
             dir.clearTemporary();
         }

@@ -163,6 +163,11 @@ public final class ResultStore {
         Path partial = new Path(tmp, target.getName() + "-" + UUID.randomUUID());
         try (OutputStream out = fs.create(partial, false)) {
             out.write(bytes);
+        } catch (IOException | org.apache.hadoop.fs.FSError e) {
+            // a full disk: Hadoop's local file system throws FSError, an Error, where HDFS throws IOException
+            deleteQuietly(partial);
+            throw e instanceof IOException io ? io : new IOException(e.getCause() != null
+                    ? e.getCause().getMessage() : e.getMessage(), e);
         }
         if (!fs.rename(partial, target)) {
             // HDFS does not rename onto an existing file: a rerun without --resume replaces the old result.
@@ -171,6 +176,14 @@ public final class ResultStore {
                 fs.delete(partial, false);
                 throw new IOException("cannot rename " + partial + " to " + target);
             }
+        }
+    }
+
+    private void deleteQuietly(Path file) {
+        try {
+            fs.delete(file, false);
+        } catch (IOException | RuntimeException e) {
+            // what cannot be deleted now is removed with _tmp/ at the sweep's end
         }
     }
 

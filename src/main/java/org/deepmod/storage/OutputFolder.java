@@ -42,10 +42,21 @@ public final class OutputFolder {
                 out.write('.');
             }
             fs.delete(probe, false);
+        } catch (org.apache.hadoop.fs.FSError e) { // a full local disk: an Error, not an IOException
+            deleteQuietly(fs, probe);
+            throw new BadInputException(folder + ": cannot write results there (" + e.getCause().getMessage() + ")", e);
         } catch (IOException e) {
             throw new BadInputException(HadoopTimeouts.isUnreachable(e) ? HadoopTimeouts.unreachable(folder.toString(), e)
                     : folder + ": cannot write results there (" + e.getClass().getSimpleName() + ": "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
+    private static void deleteQuietly(FileSystem fs, Path file) {
+        try {
+            fs.delete(file, false);
+        } catch (IOException e) {
+            // the empty probe file stays; it is named _probe-* and harmless
         }
     }
 }
