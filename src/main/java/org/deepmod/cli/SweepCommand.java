@@ -66,6 +66,9 @@ public final class SweepCommand implements Callable<Integer> {
         SparkConf sparkConf = SweepSession.conf("deepmod sweep " + sweep.name(), master, conf);
         SweepPlan plan = SweepPlan.expand(sweep, new HadoopDataPaths(SweepSession.hadoopConf(sparkConf)));
         String output = out != null ? out : sweep.output();
+        if (sparkConf.get("spark.master").startsWith("local")) {
+            org.deepmod.nn.DjlEnvironment.checkCache(); // the runs train in this JVM
+        }
         // before Spark starts: a folder that cannot hold the results, or that another sweep holds, is named at once
         ResultStore store = new ResultStore(output, SweepSession.hadoopConf(sparkConf));
         store.probe();
