@@ -126,10 +126,17 @@ class UserErrorsTest {
                 d -> new String[] {"run", file(d, "run.yaml", "name: p\nsamples: 300\ndataset: {type: file, path: "
                         + fifo(d.resolve("data.csv")) + "}\n").toString(), "--out", d.resolve("o").toString()},
                 d -> d.resolve("data.csv") + ": not a regular file (a named pipe or a device)"),
-            new Case("a data file that is a device",
-                d -> new String[] {"run", file(d, "run.yaml", "name: p\nsamples: 300\ndataset: {type: file, path: "
-                        + "/dev/zero}\n").toString(), "--out", d.resolve("o").toString()},
-                d -> "/dev/zero: not a regular file (a named pipe or a device)"),
+            new Case("a data file that is a device (zero.csv, a link to /dev/zero)",
+                d -> {
+                    try {
+                        Files.createSymbolicLink(d.resolve("zero.csv"), Path.of("/dev/zero"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return new String[] {"run", file(d, "run.yaml", "name: p\nsamples: 300\ndataset: {type: file, "
+                            + "path: " + d.resolve("zero.csv") + "}\n").toString(), "--out", d.resolve("o").toString()};
+                },
+                d -> d.resolve("zero.csv") + ": not a regular file (a named pipe or a device)"),
             new Case("sparse --param given twice",
                 d -> new String[] {"sparse", "--estimator", "threshold", "--param", "threshold=0.1", "--param",
                         "threshold=0.2", "--theta", file(d, "theta.csv", "u\n1\n").toString(),
