@@ -50,8 +50,10 @@ if [ -n "$(find "$SECRET_FILE" -perm /077)" ]; then
 fi
 _SPARK_AUTH_SECRET="$(cat "$SECRET_FILE")"
 export _SPARK_AUTH_SECRET
-# The Master's REST submission server (port 6066) takes applications without the secret: off.
+# The Master's REST submission server (port 6066) takes applications without the secret: off. Its web UI and
+# the Worker's have no authentication: their kill links (a POST anyone could send) off.
 SECURITY="-Dspark.authenticate=true -Dspark.network.crypto.enabled=true -Dspark.master.rest.enabled=false"
+SECURITY="$SECURITY -Dspark.ui.killEnabled=false"
 export SPARK_DAEMON_JAVA_OPTS="${SPARK_DAEMON_JAVA_OPTS:-} $SECURITY"
 
 running() {

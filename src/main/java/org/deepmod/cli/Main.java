@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code deepmod} command line, a contract scripts rely on (README, "Command line"): exit 0 done, 2 bad input,
- * 1 anything else, 3 for a sweep that ended with FAILED or DIVERGED runs, 130 for Ctrl-C.
+ * 1 anything else, 3 for a sweep that ended with FAILED or DIVERGED runs, 130 for Ctrl-C, 143 for SIGTERM.
  */
 @Command(name = "deepmod",
         mixinStandardHelpOptions = true,
@@ -30,6 +30,8 @@ public final class Main implements Runnable {
     public static final int EXIT_RUNS_UNSUCCESSFUL = 3;
     /** Ctrl-C (128 + SIGINT, as shells report it). */
     public static final int EXIT_INTERRUPTED = 130;
+    /** SIGTERM (128 + 15): timeout, systemd, a cluster's scheduler. */
+    public static final int EXIT_TERMINATED = 143;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,7 +63,7 @@ public final class Main implements Runnable {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (Interrupts.interrupted()) {
-                return EXIT_INTERRUPTED; // what Ctrl-C broke is no error of its own: the line is printed
+                return EXIT_INTERRUPTED; // what a signal broke is no error of its own: the line is printed
             }
             Throwable cause = ex;
             while (cause != null && !(cause instanceof BadInputException)) {

@@ -62,6 +62,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw new BadInputException(trimmed + ": " + (Files.exists(Path.of(trimmed))
                     ? "is a file, not a results folder" : "no such folder"));
         }
+        // a live sweep or run is still writing here: a report now would be of part of it, and written under it
+        new ResultStore(trimmed, hadoop).ensureUnlocked();
         if (SweepReportJob.isSweep(trimmed, hadoop)) {
             // in a JVM that already runs Spark (tests, notebooks) use that session and leave it running
             boolean ours = SparkSession.getDefaultSession().isEmpty();
@@ -87,6 +89,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (runs != null && runs.getName().equals("runs") && runs.getParent() != null) {
             ResultStore store = new ResultStore(runs.getParent().toString(), hadoop);
             if (store.fileSystem().isFile(store.pathOf(folder.getName()))) {
+                store.ensureUnlocked();
                 return sweepRun(store, folder.getName());
             }
         }

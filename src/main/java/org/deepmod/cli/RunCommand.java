@@ -21,7 +21,9 @@ import org.deepmod.report.EquationFormatter;
 import org.deepmod.report.ReportFiles;
 import org.deepmod.report.RunPictures;
 import org.deepmod.report.TraceWriter;
-import org.deepmod.storage.OutputFolder;
+import org.deepmod.data.HadoopTimeouts;
+import org.deepmod.spark.OutputLock;
+import org.deepmod.spark.ResultStore;
 import org.deepmod.training.TraceEntry;
 import org.deepmod.training.TrainingListener;
 import picocli.CommandLine.Command;
@@ -35,12 +37,14 @@ import picocli.CommandLine.Parameters;
                         + "or failed (result.json says why), 2 for a bad config or one the heap cannot hold."})
 public final class RunCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String RESULT = "result.json";
+    private static final String TRACE = "trace.jsonl";
 
     @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "the run config")
     Path config;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: out/<name>)")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder, local or hdfs:// (default: out/<name>)")
+    String out;
 
     @Option(names = "--set", paramLabel = "path=value",
             description = "override a config value, e.g. --set noise=0.5 --set network.hidden=[30,30]")
@@ -52,15 +56,36 @@ public final class RunCommand implements Callable<Integer> {
         ConfigFiles.applySettings(tree, settings);
         RunConfig run = RunConfig.parse(tree, config.toString());
         LocalRunner.checkMemory(run, config.toString(), Runtime.getRuntime().maxMemory());
-        Path dir = out != null ? out : Path.of("out", run.name());
-        OutputFolder.probe(dir);
-        System.out.println("deepmod run " + run.name() + " (run " + run.runId() + "), results in " + dir);
+        org.deepmod.nn.DjlEnvironment.checkCache();
+        // the same folder checks and lock as a sweep's, through Hadoop's file systems (local or hdfs://)
+        ResultStore dir = new ResultStore(out != null ? out : "out/" + run.name(),
+                HadoopTimeouts.apply(new org.apache.hadoop.conf.Configuration()));
+        dir.probe();
+        try (OutputLock lock = dir.lock(System.out)) {
+            return train(run, dir);
+        } catch (IOException | java.io.UncheckedIOException | org.apache.hadoop.fs.FSError e) {
+            // a full disk (Hadoop's local file system throws FSError, an Error): the files are written aside
+            // and renamed, so none is left cut off; the trace keeps what was written
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("error: " + dir.output() + ": cannot write the run's files (" + root.getMessage() + ")");
+            return Main.EXIT_FAILURE;
+        } finally {
+            dir.clearTemporary();
+        }
+    }
+
+    private int train(RunConfig run, ResultStore dir) throws IOException {
+        System.out.println("deepmod run " + run.name() + " (run " + run.runId() + "), results in " + dir.output());
         RunOutcome outcome;
         long start = System.nanoTime();
         int fields = run.dataset().fieldCount();
         List<String> terms = LocalRunner.library(run, fields).termNames();
         // the trace is written as training goes, so a run that is stopped or fails keeps what it did
-        try (Writer file = Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8);
+        try (Writer file = new java.io.BufferedWriter(new java.io.OutputStreamWriter(dir.stream(TRACE),
+                StandardCharsets.UTF_8));
              TraceWriter trace = new TraceWriter(file, terms, fields)) {
             ProgressPrinter progress = new ProgressPrinter(System.out, terms);
             TrainingListener both = entry -> {
@@ -73,24 +98,30 @@ public final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             RunResult failed = RunResult.failed(run.runId(), run.name(), e.toString(),
                     (System.nanoTime() - start) / 1e9, run.toTree());
-            JSON.writeValue(dir.resolve("result.json").toFile(), failed);
+            writeResult(dir, failed);
             throw e;
         } catch (OutOfMemoryError e) {
             // the estimate cannot see everything (a file's points); the arrays are gone with the stack, so
             // the result can still be written, as a sweep records such a run
             String reason = String.format(java.util.Locale.ROOT, "out of memory (%s) with a heap of %.1f GB; "
                     + "raise DEEPMOD_HEAP or lower samples", e.getMessage(), Runtime.getRuntime().maxMemory() / 1e9);
-            JSON.writeValue(dir.resolve("result.json").toFile(), RunResult.failed(run.runId(), run.name(), reason,
+            writeResult(dir, RunResult.failed(run.runId(), run.name(), reason,
                     (System.nanoTime() - start) / 1e9, run.toTree()));
-            System.err.println("error: " + dir.resolve("result.json") + ": FAILED, " + reason);
+            System.err.println("error: " + dir.output() + "/" + RESULT + ": FAILED, " + reason);
             return Main.EXIT_FAILURE;
         }
         RunResult result = outcome.result();
-        JSON.writeValue(dir.resolve("result.json").toFile(), result);
-        writePlots(dir, result, outcome.trace());
+        writeResult(dir, result);
+        RunPictures.write(outcome.trace(), result.terms(), result.outputs() == null ? 1 : result.outputs().size(),
+                dir.files(""));
         printSummary(result);
         boolean ended = result.status().equals("CONVERGED") || result.status().equals("MAX_ITERATIONS");
         return ended ? Main.EXIT_OK : Main.EXIT_FAILURE;
+    }
+
+    /** result.json, whole (written aside, then renamed): a run stopped while writing leaves none. */
+    private static void writeResult(ResultStore dir, RunResult result) throws IOException {
+        dir.writeText(RESULT, JSON.writeValueAsString(result));
     }
 
     /** mask.png (one per output) and loss.png from a run's trace; nothing for an empty trace. */

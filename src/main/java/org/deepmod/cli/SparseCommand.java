@@ -40,7 +40,7 @@ public final class SparseCommand implements Callable<Integer> {
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
             description = "an estimator parameter; repeat for several")
-    Map<String, String> parameters = new LinkedHashMap<>();
+    List<String> parameters = new java.util.ArrayList<>();
 
     @Option(names = "--theta", required = true, paramLabel = "THETA.csv",
             description = "the library: a header row of term names, then one row per sample")
@@ -66,9 +66,27 @@ public final class SparseCommand implements Callable<Integer> {
         spec.usageMessage().footer(SparseEstimators.describe().replace("%", "%%"));
     }
 
+    /** NAME=VALUE pairs; a name given twice is refused (a map kept the last value without a word). */
+    static Map<String, String> parameterMap(List<String> given) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String p : given) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new BadInputException("--param " + p + ": expected NAME=VALUE");
+            }
+            String name = p.substring(0, eq).trim();
+            String earlier = map.put(name, p.substring(eq + 1).trim());
+            if (earlier != null) {
+                throw new BadInputException("--param " + p + ": " + name + " is given twice (also " + name + "="
+                        + earlier + "); give it once");
+            }
+        }
+        return map;
+    }
+
     @Override
     public Integer call() throws IOException {
-        SparseEstimator sparse = SparseEstimators.create(estimator, parameters, seed);
+        SparseEstimator sparse = SparseEstimators.create(estimator, parameterMap(parameters), seed);
         Table theta = Table.read(thetaFile, true);
         Table target = Table.read(targetFile, false);
         if (target.names.size() != 1) {

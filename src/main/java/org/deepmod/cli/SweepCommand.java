@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
                 "Exit codes: 0 every run has a result and none FAILED or DIVERGED (runs left out by --limit "
                         + "aside); 3 the sweep ended but some runs FAILED or DIVERGED (their reasons are in the "
                         + "results); 2 bad input (every problem with its place in the file), an unwritable DIR, "
-                        + "or DIR in use by another sweep; 130 Ctrl-C (resume with --resume); 1 anything else."})
+                        + "or DIR in use by another sweep or run (also when this sweep finds its lock taken over); 130 Ctrl-C, "
+                        + "143 SIGTERM (resume with --resume); 1 anything else."})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP.yaml", description = "the sweep file (base run config and axes)")
     Path sweepFile;
@@ -76,11 +77,14 @@ public final class SweepCommand implements Callable<Integer> {
         SparkConf sparkConf = SweepSession.conf("deepmod sweep " + sweep.name(), master, conf);
         SweepPlan plan = SweepPlan.expand(sweep, new HadoopDataPaths(SweepSession.hadoopConf(sparkConf)));
         String output = out != null ? out : sweep.output();
+        if (sparkConf.get("spark.master").startsWith("local")) {
+            org.deepmod.nn.DjlEnvironment.checkCache(); // the runs train in this JVM
+        }
         // before Spark starts: a folder that cannot hold the results, or that another sweep holds, is named at once
         ResultStore store = new ResultStore(output, SweepSession.hadoopConf(sparkConf));
         store.probe();
         store.ensureUnlocked();
-        Interrupts.whenInterrupted("interrupted; resume with --resume");
+        Interrupts.whenInterrupted("; resume with --resume");
         try (SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate()) {
             return SweepJob.run(spark, plan, new SweepJob.Options(output, options.resume(), options.limit(),
                     options.progressMillis(), options.retryFailed()), System.out);

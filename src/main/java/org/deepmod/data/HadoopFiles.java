@@ -81,6 +81,13 @@ final class HadoopFiles {
         if (status.isDirectory()) {
             throw new BadInputException(file + ": is a directory, not a data file");
         }
+        if ("file".equals(fs.getUri().getScheme())) {
+            // Hadoop calls a named pipe or a device a file, and reading a pipe blocks until someone writes to it
+            java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(path).toUri());
+            if (!java.nio.file.Files.isRegularFile(local)) {
+                throw new BadInputException(file + ": not a regular file (a named pipe or a device); give a data file");
+            }
+        }
         return new OpenFile(fs, path, status);
     }
 

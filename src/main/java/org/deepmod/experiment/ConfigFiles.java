@@ -43,6 +43,11 @@ public final class ConfigFiles {
 
     /** The YAML file as a tree; a syntax error names the file, line and column. */
     public static ObjectNode read(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // reading a named pipe blocks until someone writes to it: refused, not waited on
+            throw new BadInputException(file + (Files.isDirectory(file) ? ": is a folder, not a config file"
+                    : ": not a regular file (a named pipe or a device); give a config file"));
+        }
         try {
             return parse(Files.readString(file), file.toString());
         } catch (NoSuchFileException e) {
@@ -149,12 +154,18 @@ public final class ConfigFiles {
 
     /** Applies {@code path=value} settings in order; the value is read as YAML ({@code [30,30]}, {@code 0.5}). */
     public static void applySettings(ObjectNode root, List<String> settings) {
+        java.util.Map<String, String> given = new java.util.HashMap<>();
         for (String setting : settings) {
             int eq = setting.indexOf('=');
             if (eq <= 0) {
                 throw new BadInputException("--set " + setting + ": expected path=value");
             }
             String path = setting.substring(0, eq).trim();
+            String earlier = given.put(path, setting);
+            if (earlier != null) { // the last one would win without a word
+                throw new BadInputException("--set " + setting + ": " + path + " is set twice (also --set " + earlier
+                        + "); give it once");
+            }
             JsonNode value = readValue(setting.substring(eq + 1), "--set " + setting, false);
             if (value == null) {
                 throw new BadInputException("--set " + setting + ": no value after '='; write "

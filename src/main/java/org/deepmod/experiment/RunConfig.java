@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.deepmod.data.Normalization;
@@ -118,6 +119,21 @@ public record RunConfig(
     private static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
 
     /** Parses and validates; throws {@link ConfigException} listing every problem. */
+    /**
+     * A file's truth names terms of the library: a term it cannot hold ({@code u_xxxxx}) or a typo
+     * ({@code "u*ux"}) made every run count as missing the true terms.
+     */
+    private static void checkTruth(DatasetSpec dataset, LibrarySpec library, List<String> problems) {
+        Map<String, Map<String, Double>> truth = dataset.isFile() ? dataset.knownTruth() : null;
+        if (truth == null || !problems.isEmpty()) {
+            return;
+        }
+        List<String> names = library.create(dataset.fieldCount()).termNames();
+        truth.forEach((field, terms) -> terms.keySet().stream().filter(term -> !names.contains(term)).forEach(term ->
+                problems.add("dataset.truth" + (truth.size() > 1 ? "." + field : "") + "." + term
+                        + ": not a term of the library (its terms: " + String.join(", ", names) + ")")));
+    }
+
     public static RunConfig parse(JsonNode root, String source) {
         List<String> problems = new ArrayList<>();
         ConfigReader r = new ConfigReader(root, "", problems);
@@ -134,6 +150,7 @@ public record RunConfig(
         NetworkSpec network = NetworkSpec.read(r.child("network", "type"));
         LibrarySpec library = LibrarySpec.read(r.child("library", "type"), dataset.spatialDims());
         checkPoints(dataset, samples, split, library, problems);
+        checkTruth(dataset, library, problems);
         EstimatorSpec estimator = EstimatorSpec.read(r.child("estimator", "name"), seed);
         ConstraintSpec constraint = ConstraintSpec.read(r.child("constraint", "type"));
         SchedulerSpec scheduler = SchedulerSpec.read(r.child("scheduler", "type"));

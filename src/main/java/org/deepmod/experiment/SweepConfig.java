@@ -64,6 +64,12 @@ public record SweepConfig(String source, String name, String output, SweepBase b
         ConfigReader r = new ConfigReader(root, "", problems);
         String name = r.string("name", defaultName, null);
         String output = r.string("output", "out/" + name, null);
+        if (r.raw("output") == null && !java.nio.file.Path.of("out", name).normalize().startsWith("out")
+                || name.contains("/") && r.raw("output") == null) {
+            // the default folder is out/<name>: '../escape' wrote beside the project, 'a/b' below another sweep
+            r.problems().add("name: '" + name + "' is not a plain folder name, and the default output is out/<name>;"
+                    + " rename the sweep or give output:");
+        }
         SweepBase base = readBase(r.raw("base"), r.raw("set"), folder, problems);
         List<AxisGroup> groups = new ArrayList<>();
         readAxes(r.raw("axes"), groups, problems);

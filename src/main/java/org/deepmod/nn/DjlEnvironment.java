@@ -25,10 +25,28 @@ public final class DjlEnvironment {
             if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
                 System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
             }
+            checkCache();
             Engine.getEngine("PyTorch");
             initialised = true;
         }
         JniUtils.setNumThreads(Math.max(1, intraOpThreads));
+    }
+
+    /**
+     * DJL extracts libtorch into its cache folder on first use; an unwritable one (a container's HOME) ended
+     * in an EngineException with its stack trace. One line instead, saying what to set.
+     */
+    public static void checkCache() {
+        String dir = System.getProperty("DJL_CACHE_DIR", System.getenv("DJL_CACHE_DIR"));
+        java.nio.file.Path cache = java.nio.file.Path.of(dir != null ? dir
+                : System.getProperty("user.home") + "/.djl.ai");
+        try {
+            java.nio.file.Files.createDirectories(cache);
+            java.nio.file.Files.deleteIfExists(java.nio.file.Files.createTempFile(cache, "probe", ""));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new org.deepmod.BadInputException("DJL's native library cache " + cache + " cannot be written ("
+                    + e.getClass().getSimpleName() + "): set DJL_CACHE_DIR to a writable folder", e);
+        }
     }
 
     public static void init() {

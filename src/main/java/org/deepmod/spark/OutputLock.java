@@ -31,12 +31,19 @@ import org.deepmod.BadInputException;
  * absent (atomic on HDFS through the namenode, and locally through the operating system's create-new), holding
  * its owner, host, pid and start; its modification time is a heartbeat, renewed every {@link #HEARTBEAT}.
  * A lock whose owner is gone (same host, no such process) or whose heartbeat is older than
- * {@link #STALE_AFTER} is taken over with a message; any other is refused, naming the holder.
+ * {@link #STALE_AFTER} is taken over with a message; any other is refused, naming the holder. A holder that
+ * finds its lock taken over (it was paused longer than the bound: SIGSTOP, a suspended job) must stop writing:
+ * it calls {@link #onLost}, which the command line sets to a one-line exit 2.
  */
 public final class OutputLock implements AutoCloseable {
     public static final String NAME = "_deepmod.lock";
-    static final Duration HEARTBEAT = Duration.ofSeconds(10);
-    static final Duration STALE_AFTER = Duration.ofSeconds(90);
+    /** The bounds may be shortened for a test of a pause (system properties, seconds); never lengthened silently. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(Long.getLong("deepmod.lock.heartbeat", 10));
+    static final Duration STALE_AFTER = Duration.ofSeconds(Long.getLong("deepmod.lock.staleAfter", 90));
+    /** What a sweep leaves half-written under its output; removed when the JVM ends holding the lock. */
+    public static final String TEMPORARY = "_tmp";
+    private static volatile java.util.function.Consumer<String> onLost =
+            line -> System.err.println("warning: " + line);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FileSystem fs;
@@ -44,7 +51,11 @@ public final class OutputLock implements AutoCloseable {
     private final String token;
     private final ScheduledExecutorService heartbeat;
     /** Releases the lock when the JVM ends without close() (Ctrl-C), before Hadoop closes its file systems (10). */
-    private final Runnable releaseAtExit = this::release;
+    private final Runnable releaseAtExit = () -> {
+        if (release()) {
+            deleteTemporary();
+        }
+    };
     private static final int RELEASE_PRIORITY = 40;
 
     private OutputLock(FileSystem fs, Path file, String token) {
@@ -62,6 +73,14 @@ public final class OutputLock implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * What a holder does when it finds its lock taken over, given a line naming the new holder. The default
+     * only warns (a library caller decides); the command line stops the process with exit 2.
+     */
+    public static void onLost(java.util.function.Consumer<String> action) {
+        onLost = action;
     }
 
     /** Takes the lock of the output folder (which exists), or throws a {@link BadInputException} naming its holder. */
@@ -86,6 +105,7 @@ public final class OutputLock implements AutoCloseable {
                 fs.delete(file, false);
             }
             throw new BadInputException(output + ": cannot take the lock " + file + ": other sweeps keep taking it");
+
         } catch (IOException e) {
             throw new BadInputException(org.deepmod.data.HadoopTimeouts.describe(file.toString(), e), e);
         }
@@ -108,9 +128,11 @@ public final class OutputLock implements AutoCloseable {
     }
 
     private static BadInputException held(Path output, Path file, Holder holder) {
-        return new BadInputException(output + ": another sweep is writing to this folder: " + holder.describe()
-                + " (lock file " + file + "); wait for it to end, or delete the lock file if that sweep is gone");
+        return new BadInputException(output + ": another sweep or run is writing to this folder: "
+                + holder.describe() + " (lock file " + file + "); wait for it to end, or delete the lock file if "
+                + "that command is gone");
     }
+
 
     /** Creates the file with this content only if no file is there; false when one is. */
     private static boolean createNew(FileSystem fs, Path file, byte[] content) throws IOException {
@@ -159,14 +181,17 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    /** Renews the heartbeat; says so when the lock is no longer ours (taken over as stale). */
+    /**
+     * Renews the heartbeat. A lock that is no longer ours (taken over as stale while this process was paused,
+     * or deleted) means another command writes here now: {@link #onLost}.
+     */
     private void beat() {
         try {
             Holder holder = Holder.read(fs, file);
             if (holder == null || !token.equals(holder.token)) {
-                System.err.println("warning: the lock " + file + " was taken over by "
-                        + (holder == null ? "nobody (deleted)" : holder.describe()) + "; this sweep goes on");
                 heartbeat.shutdown();
+                onLost.accept(file.getParent() + ": this command's lock was " + (holder == null
+                        ? "deleted" : "taken over by " + holder.describe()) + " (lock file " + file + ")");
                 return;
             }
             fs.setTimes(file, System.currentTimeMillis(), -1);
@@ -184,15 +209,27 @@ public final class OutputLock implements AutoCloseable {
         release();
     }
 
-    private void release() {
+    /** True when the lock was still ours, and is released. */
+    private boolean release() {
         heartbeat.shutdownNow();
         try {
             Holder holder = Holder.read(fs, file);
             if (holder != null && token.equals(holder.token)) {
                 fs.delete(file, false);
+                return true;
             }
         } catch (IOException e) {
             System.err.println("warning: cannot release the lock " + file + ": " + e.getMessage());
+        }
+        return false;
+    }
+
+    /** At exit (Ctrl-C, SIGTERM) with the lock still ours: what this command's writers left half-written. */
+    private void deleteTemporary() {
+        try {
+            fs.delete(new Path(file.getParent(), TEMPORARY), true);
+        } catch (IOException e) {
+            System.err.println("warning: cannot delete " + new Path(file.getParent(), TEMPORARY) + ": " + e.getMessage());
         }
     }
 
@@ -201,6 +238,10 @@ public final class OutputLock implements AutoCloseable {
         static Holder read(FileSystem fs, Path file) throws IOException {
             FileStatus status;
             byte[] bytes;
+            if (fs.exists(file) && fs.getFileStatus(file).isDirectory()) {
+                throw new BadInputException(file + ": is a folder, not a lock file; remove it (no command can "
+                        + "take this output folder's lock while it is there)");
+            }
             try (InputStream in = fs.open(file)) {
                 status = fs.getFileStatus(file);
                 bytes = in.readAllBytes();

@@ -46,6 +46,7 @@ public final class ResultStore {
     private final Path tmp;
 
     public ResultStore(String output, Configuration conf) {
+        OutputFolder.checkName(output);
         try {
             Path out = new Path(output);
             FileSystem fileSystem = out.getFileSystem(HadoopTimeouts.apply(new Configuration(conf)));
@@ -53,7 +54,7 @@ public final class ResultStore {
             this.fs = fileSystem instanceof LocalFileSystem local ? local.getRaw() : fileSystem;
             this.output = fs.makeQualified(out);
             this.runs = new Path(this.output, "runs");
-            this.tmp = new Path(this.output, "_tmp");
+            this.tmp = new Path(this.output, OutputLock.TEMPORARY);
         } catch (IOException | IllegalArgumentException e) { // an unknown host, a path that is no URI
             throw new BadInputException(HadoopTimeouts.isUnreachable(e) ? HadoopTimeouts.unreachable(output, e)
                     : output + ": not a usable output folder: " + e.getMessage(), e);
@@ -68,6 +69,11 @@ public final class ResultStore {
     /** Throws, naming the holder, when another sweep holds this folder ({@link OutputLock}); takes nothing. */
     public void ensureUnlocked() {
         OutputLock.ensureFree(fs, output);
+    }
+
+    /** Takes this folder's lock ({@link OutputLock}) or throws, naming its holder. */
+    public OutputLock lock(java.io.PrintStream out) {
+        return OutputLock.acquire(fs, output, out);
     }
 
     public Path output() {
@@ -116,9 +122,19 @@ public final class ResultStore {
         return name -> new java.io.ByteArrayOutputStream() {
             @Override
             public void close() {
-                writeFile(folder + "/" + name, toByteArray());
+                writeFile(folder.isEmpty() ? name : folder + "/" + name, toByteArray());
             }
         };
+    }
+
+    /** A new file under the output folder, written as it goes (a run's trace), replacing one of that name. */
+    public OutputStream stream(String relativePath) {
+        Path target = new Path(output, relativePath);
+        try {
+            return fs.create(target, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(target + ": cannot write: " + e.getMessage(), e);
+        }
     }
 
     /** The folder of a run's artefacts (trace.jsonl.gz, mask.png, loss.png), beside its result. */
@@ -147,6 +163,11 @@ public final class ResultStore {
         Path partial = new Path(tmp, target.getName() + "-" + UUID.randomUUID());
         try (OutputStream out = fs.create(partial, false)) {
             out.write(bytes);
+        } catch (IOException | org.apache.hadoop.fs.FSError e) {
+            // a full disk: Hadoop's local file system throws FSError, an Error, where HDFS throws IOException
+            deleteQuietly(partial);
+            throw e instanceof IOException io ? io : new IOException(e.getCause() != null
+                    ? e.getCause().getMessage() : e.getMessage(), e);
         }
         if (!fs.rename(partial, target)) {
             // HDFS does not rename onto an existing file: a rerun without --resume replaces the old result.
@@ -155,6 +176,14 @@ public final class ResultStore {
                 fs.delete(partial, false);
                 throw new IOException("cannot rename " + partial + " to " + target);
             }
+        }
+    }
+
+    private void deleteQuietly(Path file) {
+        try {
+            fs.delete(file, false);
+        } catch (IOException | RuntimeException e) {
+            // what cannot be deleted now is removed with _tmp/ at the sweep's end
         }
     }
 

@@ -80,12 +80,24 @@ final class RunTask implements Function<RunSpec, String> {
         }
         ResultStore store = new ResultStore(output, conf);
         writeArtefacts(store, result, trace);
-        // A result that cannot be written fails the task, and Spark retries it. It is written last, so a run
+        // A result that cannot be written fails the task, and Spark retries it; on the last attempt (a full
+        // disk) the run is told to the driver as unwritten and the sweep goes on. It is written last, so a run
         // with a result has its artefacts too.
-        store.write(result.withDataFingerprint(fingerprint));
+        try {
+            store.write(result.withDataFingerprint(fingerprint));
+        } catch (java.io.UncheckedIOException e) {
+            TaskContext task = TaskContext.get();
+            if (task == null || task.isInterrupted() || !Retries.isLastAttempt(task.attemptNumber(), maxAttempts)) {
+                throw e;
+            }
+            return UNWRITTEN + spec.runId() + " " + e.getMessage();
+        }
         trainedRuns.add(spec.runId());
         return spec.runId() + " " + result.status();
     }
+
+    /** How a task tells the driver its run trained but its result could not be written: prefix, runId, reason. */
+    static final String UNWRITTEN = "unwritten ";
 
     /**
      * runs/<runId>/trace.jsonl.gz, mask.png and loss.png, each written whole. A picture that cannot be drawn

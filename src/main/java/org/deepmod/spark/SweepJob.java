@@ -19,6 +19,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
+import org.deepmod.BadInputException;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.RunSpec;
 import org.deepmod.experiment.SweepPlan;
@@ -104,7 +105,20 @@ public final class SweepJob {
         ResultStore.Read read = store.readValid(plan.runs().stream().map(RunSpec::runId).toList());
         setAside(store, read.invalid(), "it counts as missing", out);
         Map<String, RunResult> results = read.valid();
-        SweepSummary summary = SweepOutputs.write(spark, store, SweepIndex.of(plan), results);
+        SweepSummary summary;
+        try {
+            summary = SweepOutputs.write(spark, store, SweepIndex.of(plan), results);
+        } catch (RuntimeException | org.apache.hadoop.fs.FSError e) {
+            // a full disk (Hadoop's local file system throws FSError, an Error) or a folder gone unwritable
+            Throwable root = rootCause(e);
+            if (!(e instanceof java.io.UncheckedIOException || root instanceof java.io.IOException
+                    || root instanceof org.apache.hadoop.fs.FSError)) {
+                throw e;
+            }
+            clearTemporaryQuietly(store);
+            throw new BadInputException(output + ": cannot write the sweep's tables and report (" + rootMessage(e)
+                    + "); the results in runs/ are kept: make room, then 'deepmod report " + output + "'", e);
+        }
         store.clearTemporary();
         out.println(summary.table());
         out.println(summary.consensusTable());
@@ -152,6 +166,26 @@ public final class SweepJob {
         return done;
     }
 
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String rootMessage(Throwable e) {
+        return String.valueOf(rootCause(e).getMessage()).lines().findFirst().orElse("");
+    }
+
+    private static void clearTemporaryQuietly(ResultStore store) {
+        try {
+            store.clearTemporary();
+        } catch (RuntimeException e) {
+            // the leftovers under _tmp/ go with the next sweep's end
+        }
+    }
+
     private static void setAside(ResultStore store, List<ResultStore.Invalid> invalid, String consequence,
                                  PrintStream out) {
         for (ResultStore.Invalid bad : invalid) {
@@ -182,7 +216,13 @@ public final class SweepJob {
             while (!remaining.isEmpty()) {
                 progress.beginJob(remaining);
                 try {
-                    jsc.parallelize(remaining, remaining.size()).map(task).collect();
+                    for (String told : jsc.parallelize(remaining, remaining.size()).map(task).collect()) {
+                        if (told.startsWith(RunTask.UNWRITTEN)) {
+                            // nothing can record it (the disk is full): it stays missing, for --resume
+                            out.println("run " + told.substring(RunTask.UNWRITTEN.length()).replaceFirst(" ",
+                                    ": FAILED, its result cannot be written: "));
+                        }
+                    }
                     break;
                 } catch (Exception e) { // Scala throws SparkException undeclared
                     RunSpec givenUp = givenUp(e, remaining, jsc);

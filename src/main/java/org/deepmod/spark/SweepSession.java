@@ -83,6 +83,7 @@ public final class SweepSession {
             conf.set(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
         }
         if (master != null) {
+            checkMaster(master);
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
@@ -115,6 +116,18 @@ public final class SweepSession {
             conf.set("spark.jars", applicationJar(m));
         }
         return conf;
+    }
+
+    private static final java.util.regex.Pattern MASTERS = java.util.regex.Pattern.compile(
+            "local|local\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?]|local-cluster\\[[1-9]\\d*,\\s*[1-9]\\d*,\\s*[1-9]\\d*]"
+                    + "|spark://.+|k8s://.+|yarn");
+
+    /** Spark answered {@code local[0]} or {@code local[abc]} with a stack trace. */
+    static void checkMaster(String master) {
+        if (!MASTERS.matcher(master.trim()).matches()) {
+            throw new BadInputException("--master " + master + ": expected local, local[N] (N at least 1), local[*], "
+                    + "local[N,F], local-cluster[N,C,MB], spark://HOST:PORT, k8s://URL or yarn");
+        }
     }
 
     /** Executor JVMs of a cluster need our classes unless spark-submit or the caller arranged them. */

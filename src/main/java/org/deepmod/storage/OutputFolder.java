@@ -17,6 +17,17 @@ public final class OutputFolder {
     private OutputFolder() {
     }
 
+    /**
+     * Refuses an empty or blank folder name: {@code --out "$UNSET"} wrote a run's files into the working folder,
+     * over a user's own result.json.
+     */
+    public static void checkName(String folder) {
+        if (folder == null || folder.isBlank()) {
+            throw new BadInputException("--out '" + (folder == null ? "" : folder) + "': an empty folder name (an unset "
+                    + "variable?); name the folder for the results");
+        }
+    }
+
     /** Creates the folder if needed and proves it writable, or throws a one-line {@link BadInputException}. */
     public static void probe(FileSystem fs, Path folder) {
         Path probe = new Path(folder, "_probe-" + UUID.randomUUID());
@@ -31,6 +42,9 @@ public final class OutputFolder {
                 out.write('.');
             }
             fs.delete(probe, false);
+        } catch (org.apache.hadoop.fs.FSError e) { // a full local disk: an Error, not an IOException
+            deleteQuietly(fs, probe);
+            throw new BadInputException(folder + ": cannot write results there (" + e.getCause().getMessage() + ")", e);
         } catch (IOException e) {
             throw new BadInputException(HadoopTimeouts.isUnreachable(e) ? HadoopTimeouts.unreachable(folder.toString(), e)
                     : folder + ": cannot write results there (" + e.getClass().getSimpleName() + ": "
@@ -38,13 +52,11 @@ public final class OutputFolder {
         }
     }
 
-    /** A local folder ({@code deepmod run --out}). */
-    public static void probe(java.nio.file.Path folder) {
+    private static void deleteQuietly(FileSystem fs, Path file) {
         try {
-            probe(FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()).getRaw(),
-                    new Path(folder.toAbsolutePath().toUri()));
+            fs.delete(file, false);
         } catch (IOException e) {
-            throw new BadInputException(folder + ": cannot write results there (" + e.getMessage() + ")", e);
+            // the empty probe file stays; it is named _probe-* and harmless
         }
     }
 }

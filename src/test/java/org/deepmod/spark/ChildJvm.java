@@ -18,11 +18,17 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code deepmod ARGS}, both output streams to {@code log}. */
     Process deepmod(Path log, String... args) throws IOException {
-        return deepmod(log, List.of(), "", args);
+        return deepmod(log, List.of(), args);
     }
 
-    /** As {@link #deepmod(Path, String...)}, with further JVM options and a class path after the test's. */
-    Process deepmod(Path log, List<String> jvmOptions, String classPathAfter, String... args) throws IOException {
+    /** As {@link #deepmod(Path, String...)}, with more JVM options (system properties). */
+    Process deepmod(Path log, List<String> jvmOptions, String... args) throws IOException {
+        return deepmodWithClassPath(log, jvmOptions, "", args);
+    }
+
+    /** As {@link #deepmod(Path, List, String...)}, with a class path after the test's (a plug-in jar). */
+    Process deepmodWithClassPath(Path log, List<String> jvmOptions, String classPathAfter, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String key : List.of("spark.jvm.flags", "deepmod.java.options")) {

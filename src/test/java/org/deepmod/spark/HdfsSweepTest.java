@@ -49,9 +49,39 @@ class HdfsSweepTest {
             String output = hdfs + "/sweeps/pdefind";
             SweepChecks.assertReport(output, plan, conf);
             assertReportOnHdfsEqualsReportOnALocalCopy(cluster.getFileSystem(), output, plan);
+            assertRunWritesItsFolderOnHdfs(cluster.getFileSystem(), hdfs);
         } finally {
             cluster.shutdown();
         }
+    }
+
+    /**
+     * {@code run --out hdfs://...} writes result.json, trace.jsonl and the pictures on HDFS (it wrote a local
+     * folder literally named {@code hdfs:}), and leaves neither its lock nor _tmp/ there.
+     */
+    private void assertRunWritesItsFolderOnHdfs(FileSystem fs, String hdfs) throws Exception {
+        Path run = SparkTests.write(dir, "run.yaml", "name: on-hdfs\ndataset: {type: file, path: " + hdfs
+                + "/data/burgers-pdefind.npz, truth: {u_xx: 0.1, u*u_x: -1.0}}\nsamples: 300\n"
+                + "network: {hidden: [16, 16]}\ntraining: {maxIterations: 60, writeIterations: 20}\n");
+        String out = hdfs + "/runs/one";
+        org.deepmod.cli.CliRun r = org.deepmod.cli.CliRun.of("run", run.toString(), "--out", out);
+        assertEquals(Main.EXIT_OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("results in " + out), r.out());
+        RunResult result = org.deepmod.experiment.ResultSchema.parse(ReportChecks.read(fs,
+                new org.apache.hadoop.fs.Path(out + "/result.json")), null);
+        assertEquals("MAX_ITERATIONS", result.status(), result.reason());
+        assertEquals(60, result.iterations());
+        String trace = new String(ReportChecks.read(fs, new org.apache.hadoop.fs.Path(out + "/trace.jsonl")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(4, trace.lines().count(), "iterations 0, 20, 40 and the last: " + trace);
+        java.awt.image.BufferedImage mask = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                ReportChecks.read(fs, new org.apache.hadoop.fs.Path(out + "/mask.png"))));
+        assertTrue(mask != null && mask.getWidth() > 0, "mask.png is a whole picture");
+        assertEquals(java.util.Set.of("result.json", "trace.jsonl", "mask.png", "loss.png"),
+                java.util.Arrays.stream(fs.listStatus(new org.apache.hadoop.fs.Path(out)))
+                        .map(st -> st.getPath().getName()).collect(java.util.stream.Collectors.toSet()),
+                "no lock, no _tmp/ left");
+        assertTrue(!java.nio.file.Files.exists(Path.of("hdfs:")), "no local folder named hdfs:");
     }
 
     /**

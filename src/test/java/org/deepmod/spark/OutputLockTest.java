@@ -35,7 +35,7 @@ class OutputLockTest {
             assertTrue(Files.isRegularFile(dir.resolve(OutputLock.NAME)));
             BadInputException e = assertThrows(BadInputException.class,
                     () -> OutputLock.acquire(fs(), output(), log.out));
-            assertTrue(e.getMessage().contains("another sweep is writing to this folder"), e.getMessage());
+            assertTrue(e.getMessage().contains("another sweep or run is writing to this folder"), e.getMessage());
             assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
             assertTrue(e.getMessage().contains(OutputLock.NAME), e.getMessage());
         }

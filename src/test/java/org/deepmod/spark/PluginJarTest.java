@@ -97,7 +97,7 @@ class PluginJarTest {
         Path home = SparkTests.sparkHome();
         String executorClassPath = System.getProperty("java.class.path") + File.pathSeparator + jar;
         try (ChildJvm jvm = new ChildJvm()) {
-            Process p = jvm.deepmod(log, List.of("-Dspark.testing=true", "-Dspark.test.home=" + home),
+            Process p = jvm.deepmodWithClassPath(log, List.of("-Dspark.testing=true", "-Dspark.test.home=" + home),
                     jar.toString(), "sweep", sweep.toString(), "--out", out.toString(),
                     "--master", "local-cluster[1,1,1024]",
                     "--conf", "spark.executor.extraClassPath=" + executorClassPath,

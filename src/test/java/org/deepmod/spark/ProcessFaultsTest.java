@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,11 +34,16 @@ class ProcessFaultsTest {
     Path dir;
 
     private Process sweep(ChildJvm jvm, Path sweep, Path out, String... more) throws IOException {
+        return sweep(jvm, dir.resolve("driver.log"), List.of(), sweep, out, more);
+    }
+
+    private Process sweep(ChildJvm jvm, Path log, List<String> jvmOptions, Path sweep, Path out, String... more)
+            throws IOException {
         String[] args = {"sweep", sweep.toString(), "--master", "local[1]", "--out", out.toString(),
                 "--conf", "spark.ui.enabled=false"};
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more))
                 .toArray(String[]::new);
-        return jvm.deepmod(dir.resolve("driver.log"), all);
+        return jvm.deepmod(log, jvmOptions, all);
     }
 
     /** kill -9 of the driver between results, then --resume: exactly the runs without a result are trained. */
@@ -92,7 +98,7 @@ class ProcessFaultsTest {
             CliRun second = CliRun.of("sweep", file.toString(), "--out", out.toString(), "--resume",
                     "--master", "local[1]", "--conf", "spark.ui.enabled=false");
             assertEquals(Main.EXIT_BAD_INPUT, second.code(), second.err());
-            assertTrue(second.err().contains("another sweep is writing to this folder"), second.err());
+            assertTrue(second.err().contains("another sweep or run is writing to this folder"), second.err());
             assertTrue(second.err().contains("pid " + first.pid()), second.err());
             assertTrue(second.err().contains(out.toString()), second.err());
             assertEquals(1, second.err().lines().count(), "one line: " + second.err());
@@ -128,6 +134,100 @@ class ProcessFaultsTest {
         assertEquals("", listing(local), "Spark removed its temporary folders");
         assertFalse(Files.exists(out.resolve(OutputLock.NAME)), "the lock is released");
         assertTrue(ChildJvm.results(out) < 4, "interrupted before the end");
+    }
+
+    /**
+     * SIGTERM (timeout, systemd, a scheduler's cancel) takes Ctrl-C's path: one line, exit 143, the lock and
+     * the half-written files removed; then --resume trains exactly the runs without a result.
+     */
+    @Test
+    void sigtermStopsTheSweepLikeCtrlCAndTheResumeTrainsExactlyTheRest() throws Exception {
+        Path file = SparkTests.write(dir, "four.yaml", FOUR_RUNS);
+        Path out = dir.resolve("out");
+        try (ChildJvm jvm = new ChildJvm()) {
+            Process driver = sweep(jvm, file, out);
+            ChildJvm.await(driver, dir.resolve("driver.log"), BOUND_SECONDS, "a result",
+                    () -> ChildJvm.results(out) >= 1);
+            ChildJvm.signal(driver, "TERM");
+            assertTrue(driver.waitFor(60, TimeUnit.SECONDS), "SIGTERM ends the sweep");
+            String log = Files.readString(dir.resolve("driver.log"));
+            assertEquals(Main.EXIT_TERMINATED, driver.exitValue(), log);
+            assertTrue(log.contains("terminated; resume with --resume"), log);
+            assertFalse(log.contains("Exception"), log);
+            assertFalse(log.contains("\tat "), log);
+        }
+        assertFalse(Files.exists(out.resolve(OutputLock.NAME)), "the lock is released");
+        assertFalse(Files.exists(out.resolve(OutputLock.TEMPORARY)), "no half-written files left");
+        Set<String> before = new TreeSet<>(new ResultStore(out.toString(), new Configuration()).existing());
+        assertTrue(before.size() >= 1 && before.size() < 4, before.toString());
+        Map<String, Long> times = modificationTimes(out, before);
+
+        SweepPlan plan = SparkTests.plan(file);
+        SparkSession spark = SparkTests.session("local[2]");
+        SweepJob.Outcome outcome;
+        try {
+            outcome = SweepJob.run(spark, plan, SweepJob.Options.of(out.toString(), true),
+                    new SparkTests.Captured().out);
+        } finally {
+            spark.stop();
+        }
+        assertEquals(before.size(), outcome.resumed());
+        assertEquals(4 - before.size(), outcome.trained(), "exactly the runs without a result");
+        SweepChecks.assertComplete(out.toString(), plan, new Configuration());
+        assertEquals(times, modificationTimes(out, before), "a result that was there is not written again");
+    }
+
+    /**
+     * A sweep paused past the lock's bound (SIGSTOP: a preempted or suspended job) has its lock taken over by a
+     * --resume; when it continues (SIGCONT) it stops at once, exit 2, one line naming the new holder, and the
+     * other sweep completes the folder. It used to go on and train every remaining run a second time. The
+     * bounds are shortened for the test (heartbeat 1 s, stale after 5 s) by system properties.
+     */
+    @Test
+    void aPausedSweepWhoseLockWasTakenOverStopsWhenItContinues() throws Exception {
+        Path file = SparkTests.write(dir, "four.yaml", FOUR_RUNS);
+        Path out = dir.resolve("out");
+        List<String> shortBounds = List.of("-Ddeepmod.lock.heartbeat=1", "-Ddeepmod.lock.staleAfter=5");
+        Path firstLog = dir.resolve("first.log");
+        Path secondLog = dir.resolve("second.log");
+        try (ChildJvm jvm = new ChildJvm()) {
+            Process first = sweep(jvm, firstLog, shortBounds, file, out);
+            ChildJvm.await(first, firstLog, BOUND_SECONDS, "a result", () -> ChildJvm.results(out) >= 1);
+            ChildJvm.signal(first, "STOP");
+            Path lock = out.resolve(OutputLock.NAME);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() - Files.getLastModifiedTime(lock).toMillis() < 6_000) {
+                assertTrue(System.currentTimeMillis() < deadline, "the paused sweep's heartbeat stops");
+                Thread.sleep(200);
+            }
+            Process second = sweep(jvm, secondLog, shortBounds, file, out, "--resume");
+            ChildJvm.await(second, secondLog, BOUND_SECONDS, "the take-over",
+                    () -> read(secondLog).contains("taking over the lock"));
+            ChildJvm.signal(first, "CONT");
+
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the first sweep stops once it continues");
+            String log = Files.readString(firstLog);
+            assertEquals(Main.EXIT_BAD_INPUT, first.exitValue(), log);
+            assertTrue(log.contains("this command's lock was taken over by"), log);
+            assertTrue(log.contains("pid " + second.pid()), log);
+            assertFalse(log.contains("goes on"), log);
+            assertFalse(log.contains("\tat "), log);
+
+            assertTrue(second.waitFor(BOUND_SECONDS, TimeUnit.SECONDS), "the second sweep ends");
+            String log2 = Files.readString(secondLog);
+            assertEquals(0, second.exitValue(), log2);
+            assertTrue(log2.contains("process " + first.pid()) || log2.contains("heartbeat is"), log2);
+        }
+        SweepChecks.assertComplete(out.toString(), SparkTests.plan(file), new Configuration());
+        assertFalse(Files.exists(out.resolve(OutputLock.NAME)), "the second sweep released the lock");
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static String listing(Path folder) throws IOException {

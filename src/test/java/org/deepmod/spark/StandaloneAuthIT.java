@@ -67,10 +67,12 @@ class StandaloneAuthIT {
             Process without = submit(sweep, master, "without", List.of());
             Process wrong = submit(sweep, master, "wrong", authenticated(otherSecret));
             Process with = submit(sweep, master, "with", authenticated(secretFile));
+            int killStatus = killThroughTheMasterUi(run, Integer.parseInt(cluster.get("MASTER_WEBUI_PORT")), with);
 
             assertTrue(with.waitFor(6, TimeUnit.MINUTES), "the sweep ended in time");
             String log = Files.readString(dir.resolve("with.log"));
             assertEquals(0, with.exitValue(), log);
+            assertTrue(killStatus == 404 || killStatus == 405, "the Master's UI has no kill handler: " + killStatus);
             Map<String, ?> results = SweepChecks.assertComplete(dir.resolve("with").toString(),
                     SweepPlan.expand(SweepConfig.read(sweep)), new Configuration());
             assertEquals(2, results.size());
@@ -98,6 +100,29 @@ class StandaloneAuthIT {
                 }
             }
         }
+    }
+
+    /**
+     * The POST the Master's kill link sends, with no credential, while the authenticated sweep runs; its HTTP
+     * status. (With the kill links on, this POST killed an authenticated application.)
+     */
+    private static int killThroughTheMasterUi(Path run, int port, Process sweep) throws Exception {
+        Path masterLog = run.resolve("master.log");
+        java.util.regex.Pattern registered = java.util.regex.Pattern.compile("Registered app .* with ID (app-\\S+)");
+        String appId = null;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (appId == null) {
+            assertTrue(sweep.isAlive() && System.nanoTime() < deadline, "the sweep registers with the Master");
+            java.util.regex.Matcher m = registered.matcher(Files.readString(masterLog));
+            appId = m.find() ? m.group(1) : null;
+            Thread.sleep(200);
+        }
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                + "/app/kill/?id=" + appId + "&terminate=true"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
     }
 
     private static List<String> authenticated(Path secretFile) {

@@ -42,6 +42,22 @@ class UserErrorsTest {
         }
     }
 
+    /** A named pipe (mkfifo): reading it blocks until something writes to it. */
+    private static Path fifo(Path path) {
+        try {
+            Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("mkfifo " + path);
+            }
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String sweepFile(Path d) {
         return file(d, "tiny.yaml", SweepFiles.tiny("seeds: 2\n")).toString();
     }
@@ -71,7 +87,61 @@ class UserErrorsTest {
                             + "\", \"pid\": " + ProcessHandle.current().pid() + ", \"token\": \"t\"}");
                     return new String[] {"sweep", sweepFile(d), "--out", d.resolve("held").toString()};
                 },
-                d -> d.resolve("held") + ": another sweep is writing to this folder: ann@"),
+                d -> d.resolve("held") + ": another sweep or run is writing to this folder: ann@"),
+            new Case("run --out '' (an unset variable)",
+                d -> new String[] {"run", runFile(d), "--out", ""},
+                d -> "--out '': an empty folder name"),
+            new Case("sweep --out blank",
+                d -> new String[] {"sweep", sweepFile(d), "--out", "  "},
+                d -> "--out '  ': an empty folder name"),
+            new Case("run on a folder a live sweep holds",
+                d -> {
+                    file(d.resolve("held"), OutputLock.NAME, "{\"owner\": \"ann\", \"host\": \"" + OutputLock.host()
+                            + "\", \"pid\": " + ProcessHandle.current().pid() + ", \"token\": \"t\"}");
+                    return new String[] {"run", runFile(d), "--out", d.resolve("held").toString()};
+                },
+                d -> d.resolve("held") + ": another sweep or run is writing to this folder: ann@"),
+            new Case("report on a folder a live sweep holds",
+                d -> {
+                    file(d.resolve("held"), OutputLock.NAME, "{\"owner\": \"ann\", \"host\": \"" + OutputLock.host()
+                            + "\", \"pid\": " + ProcessHandle.current().pid() + ", \"token\": \"t\"}");
+                    file(d.resolve("held/runs"), "r.json", "{}");
+                    return new String[] {"report", d.resolve("held").toString()};
+                },
+                d -> d.resolve("held") + ": another sweep or run is writing to this folder: ann@"),
+            new Case("a lock path that is a folder",
+                d -> {
+                    try {
+                        Files.createDirectories(d.resolve("odd").resolve(OutputLock.NAME));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return new String[] {"run", runFile(d), "--out", d.resolve("odd").toString()};
+                },
+                d -> d.resolve("odd").resolve(OutputLock.NAME) + ": is a folder, not a lock file"),
+            new Case("a config that is a named pipe (reading it blocked forever)",
+                d -> new String[] {"run", fifo(d.resolve("pipe.yaml")).toString(), "--out", d.resolve("o").toString()},
+                d -> d.resolve("pipe.yaml") + ": not a regular file (a named pipe or a device)"),
+            new Case("a data file that is a named pipe",
+                d -> new String[] {"run", file(d, "run.yaml", "name: p\nsamples: 300\ndataset: {type: file, path: "
+                        + fifo(d.resolve("data.csv")) + "}\n").toString(), "--out", d.resolve("o").toString()},
+                d -> d.resolve("data.csv") + ": not a regular file (a named pipe or a device)"),
+            new Case("a data file that is a device (zero.csv, a link to /dev/zero)",
+                d -> {
+                    try {
+                        Files.createSymbolicLink(d.resolve("zero.csv"), Path.of("/dev/zero"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return new String[] {"run", file(d, "run.yaml", "name: p\nsamples: 300\ndataset: {type: file, "
+                            + "path: " + d.resolve("zero.csv") + "}\n").toString(), "--out", d.resolve("o").toString()};
+                },
+                d -> d.resolve("zero.csv") + ": not a regular file (a named pipe or a device)"),
+            new Case("sparse --param given twice",
+                d -> new String[] {"sparse", "--estimator", "threshold", "--param", "threshold=0.1", "--param",
+                        "threshold=0.2", "--theta", file(d, "theta.csv", "u\n1\n").toString(),
+                        "--target", file(d, "ut.csv", "1\n").toString()},
+                d -> "--param threshold=0.2: threshold is given twice (also threshold=0.1)"),
             new Case("sweep --retry-failed without --resume",
                 d -> new String[] {"sweep", sweepFile(d), "--retry-failed", "--out", d.resolve("o").toString()},
                 d -> "--retry-failed: only with --resume"),
@@ -99,6 +169,7 @@ class UserErrorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void exitsTwoWithOneLineNamingThePlace(Case c) throws IOException {
         Path d = Files.createDirectories(dir.resolve(c.name().replaceAll("\\W+", "-")));
         CliRun r = CliRun.of(c.args().apply(d));
