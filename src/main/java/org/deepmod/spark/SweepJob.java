@@ -108,12 +108,19 @@ public final class SweepJob {
         SweepSummary summary;
         try {
             summary = SweepOutputs.write(spark, store, SweepIndex.of(plan), results);
-        } catch (RuntimeException | org.apache.hadoop.fs.FSError e) {
-            // a full disk (Hadoop's local file system throws FSError, an Error) or a folder gone unwritable
+        } catch (Exception | org.apache.hadoop.fs.FSError e) {
+            // a full disk (Hadoop's local file system throws FSError, an Error; Spark's writers a SparkException,
+            // checked, thrown from Scala) or a folder gone unwritable
             Throwable root = rootCause(e);
             if (!(e instanceof java.io.UncheckedIOException || root instanceof java.io.IOException
                     || root instanceof org.apache.hadoop.fs.FSError)) {
-                throw e;
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e);
             }
             clearTemporaryQuietly(store);
             throw new BadInputException(output + ": cannot write the sweep's tables and report (" + rootMessage(e)
