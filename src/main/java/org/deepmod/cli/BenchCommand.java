@@ -17,6 +17,7 @@ import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.nn.VectorWidth;
 import org.deepmod.training.Trainer;
+import org.deepmod.bench.ReportBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -197,7 +198,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            org.deepmod.spark.ReportBenchmark.run(runs, master, System.out);
+            org.deepmod.bench.ReportBenchmark.run(runs, master, System.out);
             return Main.EXIT_OK;
         }
     }

@@ -3,7 +3,7 @@ package org.deepmod.cli;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.deepmod.spark.OutputLock;
+import org.deepmod.storage.OutputLock;
 import sun.misc.Signal;
 
 /**

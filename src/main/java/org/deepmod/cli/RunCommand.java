@@ -17,13 +17,13 @@ import org.deepmod.experiment.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunOutcome;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.report.EquationFormatter;
-import org.deepmod.report.ReportFiles;
+import org.deepmod.library.EquationFormatter;
+import org.deepmod.storage.OutputFiles;
 import org.deepmod.report.RunPictures;
 import org.deepmod.report.TraceWriter;
-import org.deepmod.data.HadoopTimeouts;
-import org.deepmod.spark.OutputLock;
-import org.deepmod.spark.ResultStore;
+import org.deepmod.storage.HadoopTimeouts;
+import org.deepmod.storage.OutputLock;
+import org.deepmod.results.ResultStore;
 import org.deepmod.training.TraceEntry;
 import org.deepmod.training.TrainingListener;
 import picocli.CommandLine.Command;
@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
     /** mask.png (one per output) and loss.png from a run's trace; nothing for an empty trace. */
     static void writePlots(Path dir, RunResult result, List<TraceEntry> trace) throws IOException {
         RunPictures.write(trace, result.terms(), result.outputs() == null ? 1 : result.outputs().size(),
-                ReportFiles.in(dir));
+                OutputFiles.in(dir));
     }
 
     /** The status line, the discovered equation, and the comparison with the truth where it is known. */

@@ -10,7 +10,7 @@ import org.deepmod.BadInputException;
 import org.deepmod.experiment.SweepConfig;
 import org.deepmod.experiment.SweepPlan;
 import org.deepmod.spark.HadoopDataPaths;
-import org.deepmod.spark.ResultStore;
+import org.deepmod.results.ResultStore;
 import org.deepmod.spark.SweepJob;
 import org.deepmod.spark.SweepSession;
 import picocli.CommandLine.Command;

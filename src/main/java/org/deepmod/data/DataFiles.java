@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.apache.hadoop.conf.Configuration;
 import org.deepmod.BadInputException;
+import org.deepmod.storage.HadoopFiles;
 
 /**
  * Reads a data file into a {@link Dataset}, through Hadoop's FileSystem (file:, plain local paths and hdfs://

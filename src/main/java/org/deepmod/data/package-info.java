@@ -1,7 +1,7 @@
 /**
  * Data for DeepMoD: a {@link org.deepmod.data.Dataset} of points (time in coordinate column 0, then x[, y];
  * fields u[, v, w]) that is either generated from an {@link org.deepmod.data.AnalyticSolution} on a
- * {@link org.deepmod.data.Grid} or read by {@link org.deepmod.data.DataFiles} (.npz, .npy, .csv through
+ * {@link org.deepmod.data.Grid} or read by {@link org.deepmod.data.DataFiles} (.npz, .npy, .mat, .csv through
  * Hadoop's FileSystem), then prepared in DeePyMoD's order:
  * <ol>
  *   <li>{@link org.deepmod.data.Noise#gaussian} on the full data (std pooled over all fields);</li>

@@ -23,7 +23,7 @@ import org.deepmod.library.Library;
 import org.deepmod.library.TermNames;
 import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.nn.FunctionApproximator;
-import org.deepmod.report.EquationFormatter;
+import org.deepmod.library.EquationFormatter;
 import org.deepmod.training.DeepMoD;
 import org.deepmod.training.Samples;
 import org.deepmod.training.SparseMaskEstimator;

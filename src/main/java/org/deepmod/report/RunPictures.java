@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.deepmod.library.TermNames;
 import org.deepmod.training.TraceEntry;
+import org.deepmod.storage.OutputFiles;
 
 /**
  * A run's pictures and trace, wherever they go: {@code mask.png} (u; {@code mask-v.png} and so on for further
@@ -26,7 +27,7 @@ public final class RunPictures {
     }
 
     /** mask.png (one per output) and loss.png; nothing for an empty trace. */
-    public static void write(List<TraceEntry> trace, List<String> terms, int outputs, ReportFiles files)
+    public static void write(List<TraceEntry> trace, List<String> terms, int outputs, OutputFiles files)
             throws IOException {
         if (trace.isEmpty()) {
             return;
@@ -42,7 +43,7 @@ public final class RunPictures {
     }
 
     /** The trace, gzipped (a sweep keeps one per run: 10^5 of them uncompressed would be tens of GB). */
-    public static void writeTrace(List<TraceEntry> trace, List<String> terms, int outputs, ReportFiles files)
+    public static void writeTrace(List<TraceEntry> trace, List<String> terms, int outputs, OutputFiles files)
             throws IOException {
         try (Writer out = new OutputStreamWriter(new GZIPOutputStream(files.create(TRACE_GZ)), StandardCharsets.UTF_8);
              TraceWriter writer = new TraceWriter(out, terms, outputs)) {

@@ -8,7 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.deepmod.BadInputException;
-import org.deepmod.data.HadoopTimeouts;
+import org.deepmod.storage.HadoopTimeouts;
 import org.deepmod.experiment.SweepPlan;
 
 /**

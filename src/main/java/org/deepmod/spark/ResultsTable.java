@@ -23,6 +23,8 @@ import org.apache.spark.sql.types.StructType;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.RunSpec;
 import org.deepmod.experiment.SweepAxis;
+import org.deepmod.results.RunFields;
+import org.deepmod.results.ResultStore;
 
 /**
  * The sweep's results as a Spark table, one row per run with a result: its axes (one column each, the path's

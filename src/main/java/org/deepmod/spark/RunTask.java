@@ -17,9 +17,10 @@ import org.deepmod.experiment.RunConfig;
 import org.deepmod.experiment.RunOutcome;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.RunSpec;
-import org.deepmod.report.ReportFiles;
+import org.deepmod.storage.OutputFiles;
 import org.deepmod.report.RunPictures;
 import org.deepmod.training.TraceEntry;
+import org.deepmod.results.ResultStore;
 
 /**
  * One Spark task: trains one run and writes its result ({@code runs/<runId>.json}) and its artefacts
@@ -108,7 +109,7 @@ final class RunTask implements Function<RunSpec, String> {
             return;
         }
         int outputs = result.outputs() == null ? 1 : result.outputs().size();
-        ReportFiles files = store.files("runs/" + result.runId());
+        OutputFiles files = store.files("runs/" + result.runId());
         try {
             RunPictures.writeTrace(trace, result.terms(), outputs, files);
             RunPictures.write(trace, result.terms(), outputs, files);

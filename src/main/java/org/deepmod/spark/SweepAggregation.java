@@ -29,14 +29,15 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.deepmod.experiment.RunSpec;
 import org.deepmod.experiment.SweepAxis;
-import org.deepmod.report.EquationFormatter;
-import org.deepmod.spark.SweepSummary.Configuration;
-import org.deepmod.spark.SweepSummary.Consensus;
-import org.deepmod.spark.SweepSummary.FieldStatistics;
-import org.deepmod.spark.SweepSummary.Interval;
-import org.deepmod.spark.SweepSummary.NoiseLimit;
-import org.deepmod.spark.SweepSummary.Spread;
-import org.deepmod.spark.SweepSummary.TermStatistics;
+import org.deepmod.library.EquationFormatter;
+import org.deepmod.results.SweepSummary;
+import org.deepmod.results.SweepSummary.Configuration;
+import org.deepmod.results.SweepSummary.Consensus;
+import org.deepmod.results.SweepSummary.FieldStatistics;
+import org.deepmod.results.SweepSummary.Interval;
+import org.deepmod.results.SweepSummary.NoiseLimit;
+import org.deepmod.results.SweepSummary.Spread;
+import org.deepmod.results.SweepSummary.TermStatistics;
 
 /**
  * The one place where a sweep's results are aggregated, with Spark SQL over the results table (one row per

@@ -23,6 +23,10 @@ import org.deepmod.BadInputException;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.RunSpec;
 import org.deepmod.experiment.SweepPlan;
+import org.deepmod.results.SweepSummary;
+import org.deepmod.results.SweepIndex;
+import org.deepmod.results.ResultStore;
+import org.deepmod.storage.OutputLock;
 
 /**
  * The driver of a sweep: skips the runs that have a result (with {@code --resume}), fans the others out as
@@ -33,6 +37,8 @@ import org.deepmod.experiment.SweepPlan;
 public final class SweepJob {
     /** Spark's message when a task was given up: the run it trained is recorded as FAILED and the rest go on. */
     private static final Pattern GIVEN_UP = Pattern.compile("Task (\\d+) in stage \\S+ failed (\\d+) times");
+    private static final com.fasterxml.jackson.databind.ObjectMapper CONFIG_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private SweepJob() {
     }
@@ -271,7 +277,7 @@ public final class SweepJob {
 
     private static com.fasterxml.jackson.databind.JsonNode configTree(RunSpec run) {
         try {
-            return ResultStore.JSON.readTree(run.configJson());
+            return CONFIG_READER.readTree(run.configJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -14,6 +14,10 @@ import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.RunSpec;
 import org.deepmod.report.sweep.ReportRun;
 import org.deepmod.report.sweep.SweepReport;
+import org.deepmod.results.SweepSummary;
+import org.deepmod.results.RunFields;
+import org.deepmod.results.SweepIndex;
+import org.deepmod.results.ResultStore;
 
 /**
  * Everything a sweep's results make, from the run results alone (no training): results.parquet, results.csv,

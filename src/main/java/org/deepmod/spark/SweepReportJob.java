@@ -13,6 +13,9 @@ import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.experiment.RunResult;
+import org.deepmod.results.SweepSummary;
+import org.deepmod.results.SweepIndex;
+import org.deepmod.results.ResultStore;
 
 /**
  * {@code deepmod report SWEEP_DIR}: statistics and report rebuilt from the run files alone (runs/*.json, local or

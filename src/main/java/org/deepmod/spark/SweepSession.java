@@ -13,7 +13,7 @@ import java.util.Properties;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.BadInputException;
-import org.deepmod.data.HadoopTimeouts;
+import org.deepmod.storage.HadoopTimeouts;
 
 /**
  * The Spark session of a sweep. The master comes from {@code --master}, else from spark-submit (which passes

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.deepmod.BadInputException;
-import org.deepmod.data.HadoopTimeouts;
+import org.deepmod.storage.HadoopTimeouts;
 
 /**
  * An output folder checked before anything trains: created, then a file written in it and deleted. Without

@@ -17,9 +17,12 @@ import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.SweepFiles;
 import org.deepmod.experiment.SweepPlan;
+import org.deepmod.results.ResultStore;
+import org.deepmod.storage.OutputLock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.CapturedOutput;
 
 /**
  * A full disk, for real: the output folder on a 4 MB tmpfs (mounted here; the test is skipped where mount is
@@ -88,7 +91,7 @@ class DiskFullTest {
             SweepJob.Outcome outcome;
             try {
                 outcome = SweepJob.run(spark, plan, SweepJob.Options.of(out.toString(), true),
-                        new SparkTests.Captured().out);
+                        new CapturedOutput().out);
             } finally {
                 spark.stop();
             }

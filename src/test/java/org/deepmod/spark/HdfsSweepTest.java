@@ -13,6 +13,8 @@ import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.SweepConfig;
 import org.deepmod.experiment.SweepFiles;
 import org.deepmod.experiment.SweepPlan;
+import org.deepmod.results.SweepSummary;
+import org.deepmod.results.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

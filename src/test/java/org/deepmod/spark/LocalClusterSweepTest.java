@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.CapturedOutput;
 
 /**
  * The same 8-run sweep on local-cluster[2,1,1024]: a Master and two Workers inside this JVM that launch two
@@ -61,7 +62,7 @@ class LocalClusterSweepTest {
         SweepPlan plan = SparkTests.plan(SparkTests.EIGHT_RUNS);
         // a relative output folder: the executors, elsewhere, must get it qualified by the driver
         String output = Path.of("").toAbsolutePath().relativize(dir.resolve("out")).toString();
-        SparkTests.Captured log = new SparkTests.Captured();
+        CapturedOutput log = new CapturedOutput();
         SweepJob.Outcome outcome = SweepJob.run(spark, plan, SweepJob.Options.of(output, false), log.out);
         System.out.println(log.text());
 
@@ -79,7 +80,7 @@ class LocalClusterSweepTest {
     void anExecutorKilledMidSweepLeavesEveryRunExactlyOneResult() throws Exception {
         SweepPlan plan = SparkTests.plan(SparkTests.EIGHT_RUNS);
         Path out = dir.resolve("out");
-        SparkTests.Captured log = new SparkTests.Captured();
+        CapturedOutput log = new CapturedOutput();
         CompletableFuture<SweepJob.Outcome> sweep = CompletableFuture.supplyAsync(
                 () -> SweepJob.run(spark, plan, SweepJob.Options.of(out.toString(), false), log.out));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);

@@ -21,10 +21,14 @@ import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.RunSpec;
 import org.deepmod.experiment.SweepFiles;
 import org.deepmod.experiment.SweepPlan;
+import org.deepmod.results.SweepSummary;
+import org.deepmod.results.SweepIndex;
+import org.deepmod.results.ResultStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.CapturedOutput;
 
 /** Sweeps on an embedded local[2] Spark: results, summary, failures and resume. */
 class LocalSweepTest {
@@ -45,7 +49,7 @@ class LocalSweepTest {
         }
     }
 
-    private SweepJob.Outcome sweep(SweepPlan plan, String output, boolean resume, int limit, SparkTests.Captured log) {
+    private SweepJob.Outcome sweep(SweepPlan plan, String output, boolean resume, int limit, CapturedOutput log) {
         return SweepJob.run(spark, plan, new SweepJob.Options(output, resume, limit, 10_000), log.out);
     }
 
@@ -54,7 +58,7 @@ class LocalSweepTest {
         SweepPlan plan = SparkTests.plan(SparkTests.EIGHT_RUNS);
         assertEquals(8, plan.runs().size());
         String output = dir.resolve("out").toString();
-        SparkTests.Captured log = new SparkTests.Captured();
+        CapturedOutput log = new CapturedOutput();
         SweepJob.Outcome outcome = sweep(plan, output, false, 0, log);
         System.out.println(log.text());
 
@@ -88,7 +92,7 @@ class LocalSweepTest {
                         + "stop: 4.0, count: 40}}", "  dataset: {type: file, truth: {u_xx: 0.1, u*u_x: -1.0}}");
         SweepPlan plan = SparkTests.plan(yaml);
         String output = dir.resolve("out").toString();
-        SweepJob.Outcome outcome = sweep(plan, output, false, 0, new SparkTests.Captured());
+        SweepJob.Outcome outcome = sweep(plan, output, false, 0, new CapturedOutput());
 
         assertEquals(2, outcome.trained());
         Map<String, RunResult> results = SweepChecks.assertComplete(output, plan, new Configuration());
@@ -106,14 +110,14 @@ class LocalSweepTest {
         String output = dir.resolve("out").toString();
         ResultStore store = new ResultStore(output, new Configuration());
 
-        SweepJob.Outcome first = sweep(plan, output, true, 3, new SparkTests.Captured());
+        SweepJob.Outcome first = sweep(plan, output, true, 3, new CapturedOutput());
         assertEquals(3, first.trained());
         assertEquals(5, first.missing());
         assertEquals(3, store.existing().size());
         assertEquals(3, first.summary().withResults());
         Map<String, Long> written = modificationTimes(store, plan);
 
-        SparkTests.Captured log = new SparkTests.Captured();
+        CapturedOutput log = new CapturedOutput();
         SweepJob.Outcome second = sweep(plan, output, true, 0, log);
         assertEquals(3, second.resumed());
         assertEquals(5, second.trained(), "exactly the 5 runs without a result");
@@ -123,7 +127,7 @@ class LocalSweepTest {
         SweepChecks.assertComplete(output, plan, new Configuration());
         assertTrue(log.text().contains("8/8 runs done (3 resumed)"), log.text());
 
-        SweepJob.Outcome third = sweep(plan, output, true, 0, new SparkTests.Captured());
+        SweepJob.Outcome third = sweep(plan, output, true, 0, new CapturedOutput());
         assertEquals(8, third.resumed());
         assertEquals(0, third.trained(), "a finished sweep trains nothing");
         assertEquals(8, third.summary().withResults());

@@ -18,8 +18,11 @@ import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.SweepFiles;
 import org.deepmod.experiment.SweepPlan;
+import org.deepmod.results.ResultStore;
+import org.deepmod.storage.OutputLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.CapturedOutput;
 
 /**
  * Faults of the driver process, with real processes: the sweep runs in a JVM of its own (the command line, as
@@ -68,7 +71,7 @@ class ProcessFaultsTest {
 
         SweepPlan plan = SparkTests.plan(file);
         SparkSession spark = SparkTests.session("local[2]");
-        SparkTests.Captured log = new SparkTests.Captured();
+        CapturedOutput log = new CapturedOutput();
         SweepJob.Outcome outcome;
         try {
             outcome = SweepJob.run(spark, plan, SweepJob.Options.of(out.toString(), true), log.out);
@@ -168,7 +171,7 @@ class ProcessFaultsTest {
         SweepJob.Outcome outcome;
         try {
             outcome = SweepJob.run(spark, plan, SweepJob.Options.of(out.toString(), true),
-                    new SparkTests.Captured().out);
+                    new CapturedOutput().out);
         } finally {
             spark.stop();
         }

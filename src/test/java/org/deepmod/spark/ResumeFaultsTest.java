@@ -17,6 +17,7 @@ import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.SweepConfig;
 import org.deepmod.experiment.SweepFiles;
 import org.deepmod.experiment.SweepPlan;
+import org.deepmod.results.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class ResumeFaultsTest {
         // a run Spark gave up on, recorded FAILED as the driver records it
         ResultStore store = new ResultStore(out.toString(), new Configuration());
         store.write(RunResult.failed(ids.get(2), "tiny-burgers", "Spark gave the task up: executor lost", 0,
-                ResultStore.JSON.readTree(plan.runs().get(2).configJson())));
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.runs().get(2).configJson())));
 
         CliRun report = CliRun.of("report", out.toString());
         assertEquals(Main.EXIT_OK, report.code(), report.err());

@@ -78,13 +78,4 @@ final class SparkTests {
         }
     }
 
-    /** A PrintStream whose text can be read back (the driver's progress and table). */
-    static final class Captured {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-    }
 }

@@ -20,6 +20,8 @@ import org.apache.hadoop.fs.Path;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.RunSpec;
 import org.deepmod.experiment.SweepPlan;
+import org.deepmod.results.SweepSummary;
+import org.deepmod.results.ResultStore;
 
 /**
  * Checks of a finished sweep's output folder against its runs, recomputed here by hand from the

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.SweepAxis;
+import org.deepmod.results.RunFields;
+import org.deepmod.results.SweepIndex;
+import org.deepmod.library.EquationFormatter;
 
 /**
  * Crafted run results for the aggregation and report tests: every number chosen so that the statistics can be
@@ -114,7 +117,7 @@ final class SweepFixtures {
                 null, null)).get(0);
         return new RunResult("x", "fixture", status, status.equals("DIVERGED") ? "loss 1000x its initial value" : null,
                 iterations, seconds, "cpu", TERMS, mask, coefficients, coefficients, coefficients, null,
-                org.deepmod.report.EquationFormatter.format("u_t", TERMS, coefficients, mask),
+                org.deepmod.library.EquationFormatter.format("u_t", TERMS, coefficients, mask),
                 1e-4, 1e-5, 2e-4, 2, BURGERS, u.correctSupport(), u.coefficientErrors(), null, null, null);
     }
 

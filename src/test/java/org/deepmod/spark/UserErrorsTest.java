@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.SweepFiles;
+import org.deepmod.storage.OutputLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;

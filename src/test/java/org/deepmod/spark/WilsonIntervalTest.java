@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.deepmod.results.SweepSummary;
 
 /** The Wilson score interval against Newcombe (1998), Statistics in Medicine 17:857-872, Table I, method 3. */
 class WilsonIntervalTest {

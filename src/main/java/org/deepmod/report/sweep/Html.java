@@ -1,6 +1,7 @@
 package org.deepmod.report.sweep;
 
 import java.util.Locale;
+import org.deepmod.library.EquationFormatter;
 
 /**
  * A page built as text, well-formed enough for an XML parser (tests read it so): every element closed, text
@@ -80,7 +81,7 @@ final class Html {
     }
 
     static String coefficient(double v) {
-        return org.deepmod.report.EquationFormatter.coefficient(v);
+        return org.deepmod.library.EquationFormatter.coefficient(v);
     }
 
     static String percent(double rate) {

@@ -13,10 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.deepmod.report.Charts;
-import org.deepmod.spark.SweepSummary;
-import org.deepmod.spark.SweepSummary.Configuration;
-import org.deepmod.spark.SweepSummary.FieldStatistics;
-import org.deepmod.spark.SweepSummary.TermStatistics;
+import org.deepmod.results.SweepSummary;
+import org.deepmod.results.SweepSummary.Configuration;
+import org.deepmod.results.SweepSummary.FieldStatistics;
+import org.deepmod.results.SweepSummary.TermStatistics;
+import org.deepmod.library.EquationFormatter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -297,6 +298,6 @@ public final class SweepCharts {
     }
 
     static String format(double v) {
-        return org.deepmod.report.EquationFormatter.coefficient(v);
+        return org.deepmod.library.EquationFormatter.coefficient(v);
     }
 }

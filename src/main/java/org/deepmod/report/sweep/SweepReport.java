@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.deepmod.report.EquationFormatter;
-import org.deepmod.report.ReportFiles;
-import org.deepmod.spark.SweepSummary;
-import org.deepmod.spark.SweepSummary.Configuration;
-import org.deepmod.spark.SweepSummary.FieldStatistics;
-import org.deepmod.spark.SweepSummary.NoiseLimit;
-import org.deepmod.spark.SweepSummary.TermStatistics;
+import org.deepmod.library.EquationFormatter;
+import org.deepmod.storage.OutputFiles;
+import org.deepmod.results.SweepSummary;
+import org.deepmod.results.SweepSummary.Configuration;
+import org.deepmod.results.SweepSummary.FieldStatistics;
+import org.deepmod.results.SweepSummary.NoiseLimit;
+import org.deepmod.results.SweepSummary.TermStatistics;
 
 /**
  * A sweep's report, {@code <output>/report/index.html} with its PNGs beside it: the sweep and its failures,
@@ -49,7 +49,7 @@ public final class SweepReport {
     }
 
     /** Writes index.html (and runs.html when there are many runs) and the pictures through {@code files}. */
-    public static void write(SweepSummary summary, List<ReportRun> runs, ReportFiles files) throws IOException {
+    public static void write(SweepSummary summary, List<ReportRun> runs, OutputFiles files) throws IOException {
         Map<String, List<ReportRun>> byConfiguration = new LinkedHashMap<>();
         for (ReportRun r : runs) {
             byConfiguration.computeIfAbsent(r.configuration(), k -> new ArrayList<>()).add(r);
@@ -323,7 +323,7 @@ public final class SweepReport {
         }
     }
 
-    private static void coefficients(Html page, SweepSummary s, ReportFiles files) throws IOException {
+    private static void coefficients(Html page, SweepSummary s, OutputFiles files) throws IOException {
         page.element("h2", "Coefficients", "id", "coefficients");
         Map<String, Double> trueTerms = new LinkedHashMap<>();
         for (Configuration c : s.configurations()) {
@@ -375,7 +375,7 @@ public final class SweepReport {
     }
 
     private static void timing(Html page, SweepSummary s, List<String> configurations,
-                               Map<String, List<ReportRun>> runs, ReportFiles files) throws IOException {
+                               Map<String, List<ReportRun>> runs, OutputFiles files) throws IOException {
         page.element("h2", "Iterations and time", "id", "timing");
         try (OutputStream png = files.create("timing.png")) {
             SweepCharts.timing(configurations, runs, png);
@@ -472,7 +472,7 @@ public final class SweepReport {
         return term.replace('*', '.').replace("^", "").replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    private static void writeText(ReportFiles files, String name, String text) throws IOException {
+    private static void writeText(OutputFiles files, String name, String text) throws IOException {
         try (OutputStream out = files.create(name)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }

@@ -1,4 +1,4 @@
-package org.deepmod.report;
+package org.deepmod.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.deepmod.spark;
+package org.deepmod.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +15,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.SweepAxis;
+import org.deepmod.results.RunFields;
+import org.deepmod.spark.SweepReportJob;
+import org.deepmod.spark.SweepSession;
+import org.deepmod.results.SweepIndex;
+import org.deepmod.results.ResultStore;
 
 /**
  * {@code bench report}: how long {@code deepmod report} takes on a large sweep. Writes N synthetic Burgers run

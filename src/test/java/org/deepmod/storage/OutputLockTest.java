@@ -1,4 +1,4 @@
-package org.deepmod.spark;
+package org.deepmod.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.deepmod.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.CapturedOutput;
 
 /** The output folder's lock: refused while its holder lives, taken over when the holder is gone or silent. */
 class OutputLockTest {
@@ -30,7 +31,7 @@ class OutputLockTest {
 
     @Test
     void aHeldLockIsRefusedNamingItsHolderAndReleasedOnClose() throws IOException {
-        SparkTests.Captured log = new SparkTests.Captured();
+        CapturedOutput log = new CapturedOutput();
         try (OutputLock lock = OutputLock.acquire(fs(), output(), log.out)) {
             assertTrue(Files.isRegularFile(dir.resolve(OutputLock.NAME)));
             BadInputException e = assertThrows(BadInputException.class,
@@ -50,7 +51,7 @@ class OutputLockTest {
         Process gone = new ProcessBuilder("true").start();
         assertTrue(gone.waitFor(10, TimeUnit.SECONDS));
         writeLock(gone.pid(), OutputLock.host());
-        SparkTests.Captured log = new SparkTests.Captured();
+        CapturedOutput log = new CapturedOutput();
         try (OutputLock lock = OutputLock.acquire(fs(), output(), log.out)) {
             assertTrue(log.text().contains("taking over the lock"), log.text());
             assertTrue(log.text().contains("process " + gone.pid() + " is gone"), log.text());
@@ -62,11 +63,11 @@ class OutputLockTest {
     void aLockWithAnOldHeartbeatIsTakenOverAndAFreshOneIsNot() throws Exception {
         writeLock(ProcessHandle.current().pid(), "another-host");
         BadInputException fresh = assertThrows(BadInputException.class,
-                () -> OutputLock.acquire(fs(), output(), new SparkTests.Captured().out));
+                () -> OutputLock.acquire(fs(), output(), new CapturedOutput().out));
         assertTrue(fresh.getMessage().contains("@another-host pid "), fresh.getMessage());
         long old = System.currentTimeMillis() - OutputLock.STALE_AFTER.toMillis() - 60_000;
         Files.setLastModifiedTime(dir.resolve(OutputLock.NAME), java.nio.file.attribute.FileTime.fromMillis(old));
-        SparkTests.Captured log = new SparkTests.Captured();
+        CapturedOutput log = new CapturedOutput();
         OutputLock.acquire(fs(), output(), log.out).close();
         assertTrue(log.text().contains("its heartbeat is "), log.text());
     }

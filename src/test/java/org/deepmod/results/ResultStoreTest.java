@@ -1,4 +1,4 @@
-package org.deepmod.spark;
+package org.deepmod.results;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.deepmod.spark;
+package org.deepmod.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,7 +107,7 @@ public final class OutputLock implements AutoCloseable {
             throw new BadInputException(output + ": cannot take the lock " + file + ": other sweeps keep taking it");
 
         } catch (IOException e) {
-            throw new BadInputException(org.deepmod.data.HadoopTimeouts.describe(file.toString(), e), e);
+            throw new BadInputException(org.deepmod.storage.HadoopTimeouts.describe(file.toString(), e), e);
         }
     }
 
@@ -123,7 +123,7 @@ public final class OutputLock implements AutoCloseable {
                 throw held(output, file, holder);
             }
         } catch (IOException e) {
-            throw new BadInputException(org.deepmod.data.HadoopTimeouts.describe(file.toString(), e), e);
+            throw new BadInputException(org.deepmod.storage.HadoopTimeouts.describe(file.toString(), e), e);
         }
     }
 
@@ -173,7 +173,7 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    static String host() {
+    public static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

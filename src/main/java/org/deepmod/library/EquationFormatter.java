@@ -1,4 +1,4 @@
-package org.deepmod.report;
+package org.deepmod.library;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

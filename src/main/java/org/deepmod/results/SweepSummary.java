@@ -1,4 +1,4 @@
-package org.deepmod.spark;
+package org.deepmod.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package org.deepmod.spark;
+package org.deepmod.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,10 +22,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.deepmod.BadInputException;
-import org.deepmod.data.HadoopTimeouts;
+import org.deepmod.storage.HadoopTimeouts;
 import org.deepmod.experiment.ResultSchema;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.storage.OutputFolder;
+import org.deepmod.storage.OutputFiles;
+import org.deepmod.storage.OutputLock;
 
 /**
  * A sweep's run results, {@code <output>/runs/<runId>.json}, through Hadoop's FileSystem so that the output
@@ -118,7 +120,7 @@ public final class ResultStore {
     }
 
     /** Files under the output folder as a report writes them: each is stored whole when its stream closes. */
-    public org.deepmod.report.ReportFiles files(String folder) {
+    public OutputFiles files(String folder) {
         return name -> new java.io.ByteArrayOutputStream() {
             @Override
             public void close() {

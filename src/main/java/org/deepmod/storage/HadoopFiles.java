@@ -1,4 +1,4 @@
-package org.deepmod.data;
+package org.deepmod.storage;
 
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
@@ -18,13 +18,13 @@ import org.deepmod.BadInputException;
  * Opens data files through Hadoop's FileSystem, so that file:, plain local paths (against fs.defaultFS) and
  * hdfs:// all work. The FileSystem instances are Hadoop's cached ones and are not closed here.
  */
-final class HadoopFiles {
+public final class HadoopFiles {
 
     private HadoopFiles() {
     }
 
     /** The whole file; binary formats need random access to their end (zip) or are decoded at once (npy). */
-    static byte[] readAll(String file, Configuration conf) {
+    public static byte[] readAll(String file, Configuration conf) {
         try {
             OpenFile open = open(file, conf);
             if (open.status.getLen() > Integer.MAX_VALUE - 8) {
@@ -42,7 +42,7 @@ final class HadoopFiles {
     }
 
     /** A UTF-8 reader over the file; the caller closes it. */
-    static BufferedReader openText(String file, Configuration conf) {
+    public static BufferedReader openText(String file, Configuration conf) {
         try {
             OpenFile open = open(file, conf);
             return new BufferedReader(new InputStreamReader(open.fs.open(open.path), StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package org.deepmod.data;
+package org.deepmod.storage;
 
 import java.io.IOException;
 import java.net.ConnectException;
