@@ -38,7 +38,7 @@ class VectorWidthRunTest {
     @ValueSource(strings = {"256", "512"})
     void benchStepRunsAtTheWidthItIsGiven(String bits) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(PROJECT.resolve("bin/deepmod").toString(), "bench", "step", "--no-autograd",
-                "--steps", "25", "--warmup", "25", "--vector-bits", bits).redirectErrorStream(true).start();
+                "--points", "200", "--steps", "25", "--warmup", "25", "--vector-bits", bits).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, p.exitValue(), text);
