@@ -211,7 +211,7 @@ public record RunConfig(
 
     private static int termCount(DatasetSpec dataset, LibrarySpec library) {
         try {
-            return library.termCount(dataset.isFile() ? Math.max(1, dataset.fields().size()) : 1);
+            return library.termCount(Math.max(1, dataset.fieldCount()));
         } catch (IllegalArgumentException e) {
             return 0; // a library out of range is reported at its own keys
         }

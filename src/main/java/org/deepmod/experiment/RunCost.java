@@ -40,7 +40,7 @@ final class RunCost {
         double samples = c.samples() != RunConfig.ALL_SAMPLES ? Math.min(c.samples(), points) : points;
         double train = Math.floor(samples * c.trainFraction());
         int coords = 1 + c.dataset().spatialDims();
-        int outputs = c.dataset().isFile() ? Math.max(1, c.dataset().fields().size()) : 1;
+        int outputs = Math.max(1, c.dataset().fieldCount());
         double data = 8.0 * (coords + outputs) * (3 * points + 2 * samples);
         int jets = jets(c);
         double widths = 0;

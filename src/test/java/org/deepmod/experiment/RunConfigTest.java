@@ -164,6 +164,33 @@ class RunConfigTest {
         assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
     }
 
+    /** Keller–Segel's two fields multiply its library's terms: 100 samples leave 80 training points, enough
+     *  for one field's terms and too few for two fields'. */
+    @Test
+    void theSampleCheckCountsEachGeneratedField() {
+        String library = "library: {type: 1d, poly: 3, diff: 4}\n";
+        int one = parse(library).library().termCount(1);
+        int two = parse(library).library().termCount(2);
+        assertTrue(one < 80 && two >= 80, one + " and " + two + " terms");
+        ConfigException e = assertThrows(ConfigException.class, () -> parse(
+                "dataset: {type: keller-segel}\n" + library + "samples: 100\n"));
+        assertTrue(e.getMessage().contains("leave 80 training points for a library of " + two + " terms"),
+                e.getMessage());
+    }
+
+    /** A generated two-field dataset costs what a two-field file of as many points does (10 000, the points
+     *  assumed for a file): the estimate counts the generator's fields, not one. */
+    @Test
+    void theMemoryEstimateCountsEachGeneratedField() {
+        String rest = "samples: 4000\nnetwork: {hidden: [50, 50]}\nlibrary: {type: 1d, poly: 1, diff: 2}\n";
+        RunConfig generated = parse("dataset: {type: keller-segel, t: {start: 0.0, stop: 1.0, count: 40}, "
+                + "x: {start: -10.0, stop: 10.0, count: 250}}\n" + rest);
+        RunConfig file = parse("dataset: {type: file, path: two.npz, fields: [u, v]}\n" + rest);
+        assertEquals(2, generated.dataset().fieldCount());
+        assertEquals(10_000, RunCost.gridPoints(generated.dataset()));
+        assertEquals(RunCost.memoryBytes(file), RunCost.memoryBytes(generated), 1e-6);
+    }
+
     @Test
     void everyProblemIsReportedAtOnce() {
         ConfigException e = assertThrows(ConfigException.class,
