@@ -1,7 +1,5 @@
 package org.deepmod.data;
 
-import java.util.Arrays;
-
 import org.deepmod.BadInputException;
 
 /**
@@ -14,10 +12,6 @@ record NpyArray(String source, int[] shape, double[] values) {
 
     int size() {
         return values.length;
-    }
-
-    boolean sameShape(NpyArray other) {
-        return Arrays.equals(shape, other.shape);
     }
 
     /** Python's notation: (256, 101), (5,), (). */

@@ -19,8 +19,4 @@ public record RunEnvironment(Device device, String deviceNote, int threads, Conf
     public RunEnvironment withListener(TrainingListener l) {
         return new RunEnvironment(device, deviceNote, threads, hadoop, l);
     }
-
-    public RunEnvironment withHadoop(Configuration conf) {
-        return new RunEnvironment(device, deviceNote, threads, conf, listener);
-    }
 }

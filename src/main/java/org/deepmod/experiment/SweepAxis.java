@@ -17,10 +17,6 @@ public record SweepAxis(String path, String location, List<JsonNode> values) {
         values = List.copyOf(values);
     }
 
-    public boolean isSeed() {
-        return SEED.equals(path);
-    }
-
     /** Where value {@code i} stands in the sweep file: {@code axes.noise[2]}. */
     public String locationOf(int i) {
         return location + "[" + i + "]";

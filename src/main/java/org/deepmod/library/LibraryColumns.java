@@ -95,11 +95,6 @@ public final class LibraryColumns {
         return columnNorms[j];
     }
 
-    /** ‖u_t,k‖₂ over the samples. */
-    public double timeDerivativeNorm(int k) {
-        return timeDerivativeNorms[k];
-    }
-
     /** Θ as rows (N x F), for estimators with scikit-learn's fit(X, y) shape. */
     public double[][] thetaRows() {
         int n = samples();

@@ -383,10 +383,6 @@ public final class JetMlp implements FunctionApproximator {
         return manager.getDevice();
     }
 
-    public String activationName() {
-        return activation.name();
-    }
-
     /** The manager that owns the parameters (for scoping a training step around them). */
     public NDManager manager() {
         return manager;
