@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.deepmod.data.Normalization;
+import org.deepmod.training.TrainingOptions;
 
 /**
  * One DeepMoD run, as a YAML file gives it (top-level keys {@code name, seed, dataset, noise, samples, split,
@@ -156,20 +157,21 @@ public record RunConfig(
         SchedulerSpec scheduler = SchedulerSpec.read(r.child("scheduler", "type"));
 
         ConfigReader or = r.child("optimizer");
-        double lrate = or.number("lr", 1e-3, 1e-12, 1e3);
-        double[] betas = or.numbers("betas", new double[] {0.99, 0.99}, 2, 0.0, 0.999999999);
-        double eps = or.number("epsilon", 1e-8, 0.0, 1.0);
-        boolean amsgrad = or.bool("amsgrad", true);
+        TrainingOptions d = TrainingOptions.DEFAULTS;
+        double lrate = or.number("lr", d.learningRate(), 1e-12, 1e3);
+        double[] betas = or.numbers("betas", new double[] {d.beta1(), d.beta2()}, 2, 0.0, 0.999999999);
+        double eps = or.number("epsilon", d.epsilon(), 0.0, 1.0);
+        boolean amsgrad = or.bool("amsgrad", d.amsgrad());
         or.finish();
         Optimizer optimizer = new Optimizer(lrate, betas[0], betas[1], eps, amsgrad);
 
         ConfigReader tr = r.child("training");
-        int maxIt = tr.integer("maxIterations", 20_000, 1, 100_000_000);
-        int write = tr.integer("writeIterations", 25, 1, 1_000_000);
+        int maxIt = tr.integer("maxIterations", d.maxIterations(), 1, 100_000_000);
+        int write = tr.integer("writeIterations", d.writeIterations(), 1, 1_000_000);
         ConfigReader conv = tr.child("convergence");
-        int cPatience = conv.integer("patience", 200, 0, 100_000_000);
-        double cDelta = conv.number("delta", 1e-4, 0.0, 1e6);
-        boolean cRelative = conv.bool("relative", false);
+        int cPatience = conv.integer("patience", d.convergencePatience(), 0, 100_000_000);
+        double cDelta = conv.number("delta", d.convergenceDelta(), 0.0, 1e6);
+        boolean cRelative = conv.bool("relative", d.convergenceRelative());
         conv.finish();
         tr.finish();
         Training training = new Training(maxIt, write, cPatience, cDelta, cRelative);

@@ -3,7 +3,8 @@ package org.deepmod.training;
 /**
  * The optimiser and loop settings, made by {@link #builder()}. Its defaults are those of the reference's
  * notebooks: Adam lr 1e-3, betas (0.99, 0.99), ε 1e-8, AMSGrad, write every 25 iterations, convergence when
- * the coefficients move less than 1e-4 (absolute) over 200 iterations, at most 100 000 iterations.
+ * the coefficients move less than 1e-4 (absolute) over 200 iterations; at most 20 000 iterations. A run config's
+ * keys default to these ({@link #DEFAULTS}), so they are written once.
  */
 public record TrainingOptions(
         int maxIterations,
@@ -17,13 +18,16 @@ public record TrainingOptions(
         double epsilon,
         boolean amsgrad) {
 
+    /** Every setting at its default. */
+    public static final TrainingOptions DEFAULTS = builder().build();
+
     public static Builder builder() {
         return new Builder();
     }
 
     /** Each setting with the reference's default until set. */
     public static final class Builder {
-        private int maxIterations = 100_000;
+        private int maxIterations = 20_000;
         private int writeIterations = 25;
         private int convergencePatience = 200;
         private double convergenceDelta = 1e-4;
