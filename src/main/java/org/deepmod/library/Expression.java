@@ -132,8 +132,24 @@ public sealed interface Expression {
         }
     }
 
+    /** An operation on two expressions: its leaves and whether it reads coordinates are both operands'. */
+    sealed interface Binary extends Expression permits Sum, Product, Quotient {
+        Expression a();
+
+        Expression b();
+
+        default void leaves(Set<Term.Factor> out) {
+            a().leaves(out);
+            b().leaves(out);
+        }
+
+        default boolean readsCoordinates() {
+            return a().readsCoordinates() || b().readsCoordinates();
+        }
+    }
+
     /** a + b, or a − b when {@code subtract}. */
-    record Sum(Expression a, Expression b, boolean subtract) implements Expression {
+    record Sum(Expression a, Expression b, boolean subtract) implements Binary {
         public double value(Inputs in, int i) {
             return subtract ? a.value(in, i) - b.value(in, i) : a.value(in, i) + b.value(in, i);
         }
@@ -154,18 +170,9 @@ public sealed interface Expression {
         public int precedence() {
             return 0;
         }
-
-        public void leaves(Set<Term.Factor> out) {
-            a.leaves(out);
-            b.leaves(out);
-        }
-
-        public boolean readsCoordinates() {
-            return a.readsCoordinates() || b.readsCoordinates();
-        }
     }
 
-    record Product(Expression a, Expression b) implements Expression {
+    record Product(Expression a, Expression b) implements Binary {
         public double value(Inputs in, int i) {
             return a.value(in, i) * b.value(in, i);
         }
@@ -186,18 +193,9 @@ public sealed interface Expression {
         public int precedence() {
             return 1;
         }
-
-        public void leaves(Set<Term.Factor> out) {
-            a.leaves(out);
-            b.leaves(out);
-        }
-
-        public boolean readsCoordinates() {
-            return a.readsCoordinates() || b.readsCoordinates();
-        }
     }
 
-    record Quotient(Expression a, Expression b) implements Expression {
+    record Quotient(Expression a, Expression b) implements Binary {
         public double value(Inputs in, int i) {
             return a.value(in, i) / b.value(in, i);
         }
@@ -218,15 +216,6 @@ public sealed interface Expression {
 
         public int precedence() {
             return 1;
-        }
-
-        public void leaves(Set<Term.Factor> out) {
-            a.leaves(out);
-            b.leaves(out);
-        }
-
-        public boolean readsCoordinates() {
-            return a.readsCoordinates() || b.readsCoordinates();
         }
     }
 

@@ -12,17 +12,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.SweepFiles;
-import org.deepmod.experiment.SweepPlan;
 import org.deepmod.results.ResultStore;
 import org.deepmod.storage.OutputLock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.deepmod.CapturedOutput;
 
 /**
  * A full disk, for real: the output folder on a 4 MB tmpfs (mounted here; the test is skipped where mount is
@@ -86,18 +83,7 @@ class DiskFullTest {
             }
 
             Files.delete(filler);
-            SweepPlan plan = SparkTests.plan(sweepFile);
-            SparkSession spark = SparkTests.session("local[2]");
-            SweepJob.Outcome outcome;
-            try {
-                outcome = SweepJob.run(spark, plan, SweepJob.Options.of(out.toString(), true),
-                        new CapturedOutput().out);
-            } finally {
-                spark.stop();
-            }
-            assertEquals(before.size(), outcome.resumed());
-            assertEquals(4 - before.size(), outcome.trained(), "exactly the runs without a result");
-            SweepChecks.assertComplete(out.toString(), plan, new Configuration());
+            SweepChecks.resumeTrainsExactlyTheRest(sweepFile, out, 4, before.size());
         } finally {
             new ProcessBuilder("umount", "-l", disk.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
         }

@@ -166,18 +166,7 @@ class ProcessFaultsTest {
         assertTrue(before.size() >= 1 && before.size() < 4, before.toString());
         Map<String, Long> times = modificationTimes(out, before);
 
-        SweepPlan plan = SparkTests.plan(file);
-        SparkSession spark = SparkTests.session("local[2]");
-        SweepJob.Outcome outcome;
-        try {
-            outcome = SweepJob.run(spark, plan, SweepJob.Options.of(out.toString(), true),
-                    new CapturedOutput().out);
-        } finally {
-            spark.stop();
-        }
-        assertEquals(before.size(), outcome.resumed());
-        assertEquals(4 - before.size(), outcome.trained(), "exactly the runs without a result");
-        SweepChecks.assertComplete(out.toString(), plan, new Configuration());
+        SweepChecks.resumeTrainsExactlyTheRest(file, out, 4, before.size());
         assertEquals(times, modificationTimes(out, before), "a result that was there is not written again");
         assertFalse(Files.exists(out.resolve(OutputLock.TEMPORARY)), "no half-written files left");
     }

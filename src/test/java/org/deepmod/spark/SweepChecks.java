@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.deepmod.CapturedOutput;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.experiment.RunSpec;
 import org.deepmod.experiment.SweepPlan;
@@ -29,6 +31,26 @@ import org.deepmod.results.ResultStore;
  */
 final class SweepChecks {
     private SweepChecks() {
+    }
+
+    /**
+     * Resumes the sweep of {@code sweepFile} in {@code out} on local[2] and checks that it kept the {@code done}
+     * results there were, trained exactly the other runs of {@code runs}, and left the folder complete.
+     */
+    static void resumeTrainsExactlyTheRest(java.nio.file.Path sweepFile, java.nio.file.Path out, int runs, int done)
+            throws IOException {
+        SweepPlan plan = SparkTests.plan(sweepFile);
+        SparkSession spark = SparkTests.session("local[2]");
+        SweepJob.Outcome outcome;
+        try {
+            outcome = SweepJob.run(spark, plan, SweepJob.Options.of(out.toString(), true),
+                    new CapturedOutput().out);
+        } finally {
+            spark.stop();
+        }
+        assertEquals(done, outcome.resumed());
+        assertEquals(runs - done, outcome.trained(), "exactly the runs without a result");
+        assertComplete(out.toString(), plan, new Configuration());
     }
 
     /** Every run of the plan has a result, the tables exist, and the summary agrees with the runs. */
