@@ -20,6 +20,7 @@ import org.deepmod.spark.SweepReportJob;
 import org.deepmod.spark.SweepSession;
 import org.deepmod.results.SweepIndex;
 import org.deepmod.results.ResultStore;
+import org.deepmod.training.RunStatus;
 
 /**
  * {@code bench report}: how long {@code deepmod report} takes on a large sweep. Writes N synthetic Burgers run
@@ -108,11 +109,12 @@ public final class ReportBenchmark {
                 coefficients[j] = centre * (1 + noise * 0.2 * random.nextGaussian());
             }
         }
-        String status = random.nextDouble() < 0.02 ? "DIVERGED" : random.nextBoolean() ? "CONVERGED" : "MAX_ITERATIONS";
-        RunResult shape = new RunResult(id, "bench-report", status, null, 0, 0, null, TERMS, mask, coefficients, null,
+        RunStatus status = random.nextDouble() < 0.02 ? RunStatus.DIVERGED
+                : random.nextBoolean() ? RunStatus.CONVERGED : RunStatus.MAX_ITERATIONS;
+        RunResult shape = new RunResult(id, "bench-report", status.name(), null, 0, 0, null, TERMS, mask, coefficients, null,
                 null, null, null, null, null, null, null, TRUTH, null, null, null, null, null);
         RunFields u = RunFields.of(shape).get(0);
-        return new RunResult(id, "bench-report", status, null, 2000 + random.nextInt(8000),
+        return new RunResult(id, "bench-report", status.name(), null, 2000 + random.nextInt(8000),
                 20 + 40 * random.nextDouble(), "cpu", TERMS, mask, coefficients, coefficients, coefficients, null,
                 null, 1e-4, 1e-5, 2e-4, 3, TRUTH, u.correctSupport(), u.coefficientErrors(), null, null, null);
     }

@@ -26,6 +26,7 @@ import org.deepmod.storage.OutputLock;
 import org.deepmod.results.ResultStore;
 import org.deepmod.training.TraceEntry;
 import org.deepmod.training.TrainingListener;
+import org.deepmod.training.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -115,7 +116,8 @@ public final class RunCommand implements Callable<Integer> {
         RunPictures.write(outcome.trace(), result.terms(), result.outputs() == null ? 1 : result.outputs().size(),
                 dir.files(""));
         printSummary(result);
-        boolean ended = result.status().equals("CONVERGED") || result.status().equals("MAX_ITERATIONS");
+        boolean ended = result.status().equals(RunStatus.CONVERGED.name())
+                || result.status().equals(RunStatus.MAX_ITERATIONS.name());
         return ended ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }
 

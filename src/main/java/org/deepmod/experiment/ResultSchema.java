@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
+import org.deepmod.training.RunStatus;
 
 /**
  * What a result file must hold to be counted: a disk that filled up, an interrupted copy or a hand edit leaves
@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * arrays where present).
  */
 public final class ResultSchema {
-    public static final Set<String> STATUSES = Set.of("CONVERGED", "MAX_ITERATIONS", "DIVERGED", "FAILED");
+    public static final List<String> STATUSES = RunStatus.NAMES;
     /** Lenient on fields a later version adds; strict on the ones counted. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -82,7 +82,7 @@ public final class ResultSchema {
         }
         nonNegative(tree, "iterations", true, problems);
         nonNegative(tree, "seconds", false, problems);
-        if ("FAILED".equals(status.asText())) {
+        if (RunStatus.FAILED.name().equals(status.asText())) {
             if (!tree.path("reason").isTextual()) {
                 problems.add("reason: missing for a FAILED run");
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.deepmod.training.RunStatus;
 
 /**
  * One run's record, written as {@code result.json} (and {@code runs/<runId>.json} in a sweep). Coefficients
@@ -59,8 +60,8 @@ public record RunResult(
 
     /** A run that could not train: the reason is kept and the sweep goes on. */
     public static RunResult failed(String runId, String name, String reason, double seconds, JsonNode config) {
-        return new RunResult(runId, name, "FAILED", reason, 0, seconds, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, config, null);
+        return new RunResult(runId, name, RunStatus.FAILED.name(), reason, 0, seconds, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, config, null);
     }
 
     /** This result, recording the data file it was trained on. */

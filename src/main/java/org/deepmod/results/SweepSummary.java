@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deepmod.training.RunStatus;
 
 /**
  * What a sweep found, per configuration (all axes but the seed): runs and their statuses, how often the
@@ -25,7 +26,7 @@ public record SweepSummary(String name, String output, int planned, int withResu
                            List<NoiseLimit> holdsUpTo) {
 
     /** The statuses a run ends with, in the order tables show them. */
-    public static final List<String> STATUSES = List.of("CONVERGED", "MAX_ITERATIONS", "DIVERGED", "FAILED");
+    public static final List<String> STATUSES = RunStatus.NAMES;
 
     /**
      * @param statuses       runs per status (every one of {@link #STATUSES}, 0 when none)

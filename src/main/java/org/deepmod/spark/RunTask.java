@@ -21,6 +21,7 @@ import org.deepmod.storage.OutputFiles;
 import org.deepmod.report.RunPictures;
 import org.deepmod.training.TraceEntry;
 import org.deepmod.results.ResultStore;
+import org.deepmod.training.RunStatus;
 
 /**
  * One Spark task: trains one run and writes its result ({@code runs/<runId>.json}) and its artefacts
@@ -76,7 +77,7 @@ final class RunTask implements Function<RunSpec, String> {
             }
             result = failed(spec, tree, "failed " + maxAttempts + " attempt(s); last: " + e, start);
         }
-        if ("FAILED".equals(result.status())) {
+        if (RunStatus.FAILED.name().equals(result.status())) {
             failedRuns.add(1);
         }
         ResultStore store = new ResultStore(output, conf);

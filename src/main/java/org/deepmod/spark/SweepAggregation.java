@@ -38,6 +38,7 @@ import org.deepmod.results.SweepSummary.Interval;
 import org.deepmod.results.SweepSummary.NoiseLimit;
 import org.deepmod.results.SweepSummary.Spread;
 import org.deepmod.results.SweepSummary.TermStatistics;
+import org.deepmod.training.RunStatus;
 
 /**
  * The one place where a sweep's results are aggregated, with Spark SQL over the results table (one row per
@@ -83,9 +84,9 @@ public final class SweepAggregation {
                 count(lit(1)).as("runs"),
                 sum(when(col("correctSupport"), 1).otherwise(0)).as("correct"),
                 expr("percentile(if(status != 'FAILED', iterations, null), array(0.05, 0.5, 0.95))").as("iterationsP"),
-                avg(when(col("status").notEqual("FAILED"), col("iterations"))).as("iterationsMean"),
+                avg(when(col("status").notEqual(RunStatus.FAILED.name()), col("iterations"))).as("iterationsMean"),
                 expr("percentile(if(status != 'FAILED', seconds, null), array(0.05, 0.5, 0.95))").as("secondsP"),
-                avg(when(col("status").notEqual("FAILED"), col("seconds"))).as("secondsMean")));
+                avg(when(col("status").notEqual(RunStatus.FAILED.name()), col("seconds"))).as("secondsMean")));
         for (String status : SweepSummary.STATUSES) {
             configurationAggregates.add(sum(when(col("status").equalTo(status), 1).otherwise(0)).as(status));
         }
@@ -168,12 +169,12 @@ public final class SweepAggregation {
                         byField.get(field), termPosition, consensus));
             }
             configurations.add(new Configuration(configuration, axesOf.get(configuration), n,
-                    statuses.get("FAILED"), statuses, truthKnown ? correct : null,
+                    statuses.get(RunStatus.FAILED.name()), statuses, truthKnown ? correct : null,
                     truthKnown ? (double) correct / n : null, truthKnown ? wilson(correct, n) : null,
                     spread(r.getList(r.fieldIndex("iterationsP")), r.getAs("iterationsMean")),
                     spread(r.getList(r.fieldIndex("secondsP")), r.getAs("secondsMean")), fields));
             withResults += n;
-            failed += statuses.get("FAILED");
+            failed += statuses.get(RunStatus.FAILED.name());
         }
         List<NoiseLimit> holdsUpTo = axes.contains(NOISE_AXIS) && sweepKnowsTruth ? holdsUpTo(table, axes)
                 : List.of();

@@ -27,6 +27,7 @@ import org.deepmod.results.SweepSummary;
 import org.deepmod.results.SweepIndex;
 import org.deepmod.results.ResultStore;
 import org.deepmod.storage.OutputLock;
+import org.deepmod.training.RunStatus;
 
 /**
  * The driver of a sweep: skips the runs that have a result (with {@code --resume}), fans the others out as
@@ -138,7 +139,8 @@ public final class SweepJob {
         out.println("report: " + SweepOutputs.reportPath(store));
         out.flush();
         int unsuccessful = (int) results.values().stream()
-                .filter(r -> "FAILED".equals(r.status()) || "DIVERGED".equals(r.status())).count();
+                .filter(r -> RunStatus.FAILED.name().equals(r.status())
+                        || RunStatus.DIVERGED.name().equals(r.status())).count();
         return new Outcome(plan.runs().size(), resumed, trained, plan.runs().size() - results.size(), trainingSeconds,
                 summary, output, unsuccessful);
     }
@@ -160,7 +162,7 @@ public final class SweepJob {
             if (r == null) {
                 continue;
             }
-            if (retryFailed && "FAILED".equals(r.status())) {
+            if (retryFailed && RunStatus.FAILED.name().equals(r.status())) {
                 failed++;
                 continue;
             }

@@ -1,5 +1,8 @@
 package org.deepmod.training;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** How a run ended. */
 public enum RunStatus {
     /** The coefficients stayed put for the convergence patience after at least one mask update. */
@@ -9,5 +12,8 @@ public enum RunStatus {
     /** The loss became NaN or infinite; the result holds the iteration where it happened. */
     DIVERGED,
     /** Something else went wrong (bad data, an exception); the result holds the reason. */
-    FAILED
+    FAILED;
+
+    /** Every status by name, in this order: as result files, tables and reports write them. */
+    public static final List<String> NAMES = Arrays.stream(values()).map(Enum::name).toList();
 }

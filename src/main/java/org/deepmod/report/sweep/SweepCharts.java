@@ -18,6 +18,7 @@ import org.deepmod.results.SweepSummary.Configuration;
 import org.deepmod.results.SweepSummary.FieldStatistics;
 import org.deepmod.results.SweepSummary.TermStatistics;
 import org.deepmod.library.EquationFormatter;
+import org.deepmod.training.RunStatus;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -195,7 +196,7 @@ public final class SweepCharts {
             List<Double> its = new ArrayList<>();
             List<Double> secs = new ArrayList<>();
             for (ReportRun r : runs.getOrDefault(c, List.of())) {
-                if (!r.status().equals("FAILED")) {
+                if (!r.status().equals(RunStatus.FAILED.name())) {
                     its.add((double) r.iterations());
                     secs.add(r.seconds());
                 }

@@ -16,6 +16,7 @@ import org.deepmod.results.SweepSummary.Configuration;
 import org.deepmod.results.SweepSummary.FieldStatistics;
 import org.deepmod.results.SweepSummary.NoiseLimit;
 import org.deepmod.results.SweepSummary.TermStatistics;
+import org.deepmod.training.RunStatus;
 
 /**
  * A sweep's report, {@code <output>/report/index.html} with its PNGs beside it: the sweep and its failures,
@@ -124,7 +125,7 @@ public final class SweepReport {
 
         Map<String, List<ReportRun>> reasons = new TreeMap<>();
         for (ReportRun r : runs) {
-            if (r.status().equals("FAILED") || r.status().equals("DIVERGED")) {
+            if (r.status().equals(RunStatus.FAILED.name()) || r.status().equals(RunStatus.DIVERGED.name())) {
                 reasons.computeIfAbsent(r.status() + ": " + (r.reason() == null ? "(no reason given)" : r.reason()),
                         k -> new ArrayList<>()).add(r);
             }
@@ -413,7 +414,8 @@ public final class SweepReport {
                             r.configuration(), "data-found", found(r))
                     .element("td", r.runId(), "class", "eq")
                     .element("td", r.configuration()).number("run." + r.runId() + ".seed", Long.toString(r.seed()))
-                    .element("td", r.status() + (r.reason() == null || r.status().equals("CONVERGED") ? ""
+                    .element("td", r.status()
+                            + (r.reason() == null || r.status().equals(RunStatus.CONVERGED.name()) ? ""
                             : " (" + r.reason() + ")"))
                     .number("run." + r.runId() + ".iterations", Integer.toString(r.iterations()))
                     .number("run." + r.runId() + ".seconds", String.format(Locale.ROOT, "%.1f", r.seconds()))
