@@ -98,7 +98,7 @@ public final class StepBenchmark {
                 if (!discoveredMask) {
                     throw new IllegalStateException("the benchmark never updates the mask");
                 }
-                double[] coefficients = new double[library.terms()];
+                double[] coefficients = new double[library.termCount()];
                 coefficients[library.termNames().indexOf("u_xx")] = 0.1;
                 coefficients[library.termNames().indexOf("u*u_x")] = -1;
                 return coefficients;

@@ -213,7 +213,7 @@ public final class BuiltInModules {
 
         public Constraint create(EstimatorParameters p, NDManager manager, Library library, DataType dataType,
                                  long seed) {
-            return new org.deepmod.constraint.GradParams(manager, library.terms(), library.outputs(), dataType, seed);
+            return new org.deepmod.constraint.GradParams(manager, library.termCount(), library.outputs(), dataType, seed);
         }
     }
 }

@@ -77,7 +77,7 @@ public sealed interface ConstraintSpec permits ConstraintSpec.LeastSquaresSpec, 
 
         @Override
         public Constraint create(NDManager manager, Library library, NetworkSpec.Precision precision, long seed) {
-            return new GradParams(manager, library.terms(), library.outputs(), precision.dataType(), seed);
+            return new GradParams(manager, library.termCount(), library.outputs(), precision.dataType(), seed);
         }
     }
 

@@ -27,7 +27,7 @@ public final class DataUnits {
 
     /** ξ per output in data units from ξ' ([output][term]) found on data that {@code scaling} produced. */
     public static double[][] coefficients(Library library, Scaling scaling, double[][] normalisedCoefficients) {
-        List<Term> terms = library.products();
+        List<Term> terms = library.terms();
         Map<List<Object>, Integer> index = new HashMap<>();
         for (int m = 0; m < terms.size(); m++) {
             index.put(key(sorted(terms.get(m).factors()), terms.get(m).extras()), m);

@@ -6,7 +6,7 @@ import org.deepmod.nn.JetWithGradients;
 import org.deepmod.nn.Partial;
 
 /**
- * A library evaluated and differentiated on the JVM from its {@link Library#products() products}: Θ and u_t
+ * A library evaluated and differentiated on the JVM from its {@link Library#terms() products}: Θ and u_t
  * from a {@link JetWithGradients}, and the chain rule back from ∂loss/∂Θ and ∂loss/∂u_t to the jet's gradients. For
  * 1600 samples and a dozen terms this is microseconds of arithmetic, where the same through PyTorch and
  * autograd is ~60 small operations (~2 ms a step).
@@ -25,10 +25,10 @@ public final class HandWrittenTerms {
 
     /** For a library whose terms may read the coordinates {@code coordinates} (N x coordDims, row-major). */
     public HandWrittenTerms(Library library, double[] coordinates, int coordDims) {
-        this.terms = library.products();
+        this.terms = library.terms();
         this.outputs = library.outputs();
-        if (terms.size() != library.terms()) {
-            throw new IllegalStateException("library lists " + library.terms() + " names but " + terms.size()
+        if (terms.size() != library.termCount()) {
+            throw new IllegalStateException("library lists " + library.termCount() + " names but " + terms.size()
                     + " products");
         }
         this.coordinates = coordinates;

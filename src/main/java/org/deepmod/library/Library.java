@@ -29,7 +29,7 @@ public interface Library {
 
     /** The derivatives the factors of the terms active for some output use (u_t not among them). */
     default Set<Partial> activeDerivatives(boolean[][] masks) {
-        List<Term> terms = products();
+        List<Term> terms = terms();
         EnumSet<Partial> used = EnumSet.noneOf(Partial.class);
         for (int j = 0; j < terms.size(); j++) {
             for (boolean[] mask : masks) {
@@ -65,7 +65,7 @@ public interface Library {
 
     /**
      * Why the hand-written step cannot evaluate this library, or null when it can ({@link HandWrittenTerms}
-     * needs {@link #products()}); the trainer then takes the autograd path and says so in its result.
+     * needs {@link #terms()}); the trainer then takes the autograd path and says so in its result.
      */
     default String handWrittenObstacle() {
         return null;
@@ -77,12 +77,13 @@ public interface Library {
     /** Column names of Θ in order, e.g. {@code 1, u_x, u_xx, u, u*u_x}. */
     List<String> termNames();
 
-    default int terms() {
+    /** How many columns Θ has. */
+    default int termCount() {
         return termNames().size();
     }
 
     /** Every column of Θ as a product of outputs and derivatives, in the order of {@link #termNames()}. */
-    List<Term> products();
+    List<Term> terms();
 
     /** Θ (N x F) and u_t (N x K) as NDArrays in the jet's graph, so the loss can reach the network. */
     LibraryValues evaluate(Jet jet, Scalars scalars);

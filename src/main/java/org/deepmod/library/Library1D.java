@@ -100,7 +100,7 @@ public final class Library1D implements Library {
     }
 
     @Override
-    public List<Term> products() {
+    public List<Term> terms() {
         return terms;
     }
 

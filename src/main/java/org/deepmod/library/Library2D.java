@@ -65,7 +65,7 @@ public final class Library2D implements Library {
     }
 
     @Override
-    public List<Term> products() {
+    public List<Term> terms() {
         return terms;
     }
 

@@ -6,7 +6,7 @@ import org.deepmod.sparse.EstimatorParameters;
 /**
  * A library as a plug-in ({@code library: {type: ...}}): list the class in
  * {@code META-INF/services/org.deepmod.library.LibraryProvider} of a jar on the classpath. A library whose
- * {@link Library#products()} are {@link Term}s trains on the hand-written step; one that only evaluates on DJL
+ * {@link Library#terms()} are {@link Term}s trains on the hand-written step; one that only evaluates on DJL
  * arrays says so in {@link Library#handWrittenObstacle()} and trains through autograd.
  */
 public interface LibraryProvider extends ModuleProvider {

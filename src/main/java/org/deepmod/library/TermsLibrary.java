@@ -174,7 +174,7 @@ public final class TermsLibrary implements Library {
     }
 
     @Override
-    public List<Term> products() {
+    public List<Term> terms() {
         return terms;
     }
 

@@ -35,7 +35,7 @@ final class HandWrittenStep implements TrainingStep {
         this.model = model;
         this.coords = coords;
         this.libraryCoords = libraryCoords;
-        this.dataSpec = model.library().jetSpec(new boolean[model.library().outputs()][model.library().terms()]);
+        this.dataSpec = model.library().jetSpec(new boolean[model.library().outputs()][model.library().termCount()]);
         NDArray libraryAt = libraryCoords == null ? coords : libraryCoords;
         this.terms = new HandWrittenTerms(model.library(), libraryAt.toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
                 .toDoubleArray(), Math.toIntExact(libraryAt.getShape().get(1)));

@@ -214,7 +214,7 @@ public final class Trainer {
         Masks(DeepMoD model) {
             this.model = model;
             candidates = model.library().candidates();
-            active = new boolean[model.library().outputs()][model.library().terms()];
+            active = new boolean[model.library().outputs()][model.library().termCount()];
             for (int k = 0; k < active.length; k++) {
                 if (candidates == null) {
                     Arrays.fill(active[k], true);

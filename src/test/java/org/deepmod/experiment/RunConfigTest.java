@@ -37,7 +37,7 @@ class RunConfigTest {
         RunConfig c = parse("{}");
         assertEquals("burgers-delta", c.dataset().type());
         assertArrayEquals(new int[] {50, 50, 50, 50}, c.network().hidden());
-        assertEquals(12, LocalRunner.library(c, 1).terms());
+        assertEquals(12, LocalRunner.library(c, 1).termCount());
         assertEquals("threshold", c.estimator().name());
         assertEquals(1e-3, c.optimizer().learningRate());
         assertEquals(0.99, c.optimizer().beta1());

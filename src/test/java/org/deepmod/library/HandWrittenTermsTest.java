@@ -49,7 +49,7 @@ class HandWrittenTermsTest {
         JetWithGradients jet = RandomJets.random(library, n, r);
         HandWrittenTerms terms = new HandWrittenTerms(library);
         LibraryColumns evaluated = terms.evaluate(jet);
-        int f = library.terms();
+        int f = library.termCount();
         double[][] thetaWeights = new double[f][n];
         double[][] timeWeights = new double[outputs][n];
         for (double[] row : thetaWeights) {
@@ -120,13 +120,13 @@ class HandWrittenTermsTest {
         HandWrittenTerms terms = new HandWrittenTerms(library);
         LibraryColumns all = terms.evaluate(full);
         LibraryColumns some = terms.evaluate(reduced);
-        for (int j = 0; j < library.terms(); j++) {
+        for (int j = 0; j < library.termCount(); j++) {
             String name = library.termNames().get(j);
             double[] expected = name.contains("u_xx") ? new double[n] : all.column(j);
             assertArrayEquals(expected, some.column(j), 0.0, name);
         }
         assertArrayEquals(all.timeDerivative(0), some.timeDerivative(0), 0.0);
-        double[][] thetaGradient = new double[library.terms()][];
+        double[][] thetaGradient = new double[library.termCount()][];
         thetaGradient[2] = new double[n]; // u_xx
         assertThrows(IllegalStateException.class, () -> terms.backward(reduced, thetaGradient, new double[1][n]));
     }

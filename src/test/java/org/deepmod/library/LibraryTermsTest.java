@@ -20,7 +20,7 @@ class LibraryTermsTest {
     @ParameterizedTest(name = "P={0}, D={1}: {2} terms")
     @CsvSource({"2,3,12", "3,3,16", "2,4,15", "1,4,10", "3,2,12", "3,4,20", "5,0,6"})
     void oneOutputColumnCounts(int poly, int diff, int terms) {
-        assertEquals(terms, new Library1D(poly, diff).terms());
+        assertEquals(terms, new Library1D(poly, diff).termCount());
     }
 
     @Test
@@ -60,12 +60,12 @@ class LibraryTermsTest {
     })
     void maskedSpecCarriesWhatActiveTermsUse(int poly, int diff, int outputs, String mask, int order) {
         Library1D library = outputs == 1 ? new Library1D(poly, diff) : new Library1D(poly, diff, outputs);
-        boolean[][] masks = new boolean[outputs][library.terms()];
-        for (int j = 0; j < library.terms(); j++) {
+        boolean[][] masks = new boolean[outputs][library.termCount()];
+        for (int j = 0; j < library.termCount(); j++) {
             masks[0][j] = mask.charAt(j) == '1';
         }
         assertEquals(JetSpec.oneDimensional(order), library.jetSpec(masks));
-        assertEquals(library.jetSpec(), library.jetSpec(all(outputs, library.terms())));
+        assertEquals(library.jetSpec(), library.jetSpec(all(outputs, library.termCount())));
     }
 
     private static boolean[][] all(int outputs, int terms) {
@@ -87,8 +87,8 @@ class LibraryTermsTest {
     })
     void twoDimensionalMaskedSpec(String mask, String partials) {
         Library2D library = new Library2D(1);
-        boolean[][] masks = new boolean[1][library.terms()];
-        for (int j = 0; j < library.terms(); j++) {
+        boolean[][] masks = new boolean[1][library.termCount()];
+        for (int j = 0; j < library.termCount(); j++) {
             masks[0][j] = mask.charAt(j) == '1';
         }
         java.util.EnumSet<org.deepmod.nn.Partial> expected = java.util.EnumSet.noneOf(org.deepmod.nn.Partial.class);

@@ -49,7 +49,7 @@ class LibraryValuesTest {
             Jet jet = net.forward(coords, library.jetSpec());
             LibraryValues values = library.evaluate(jet, new Scalars(m, DataType.FLOAT64));
             double[] theta = values.theta().toDoubleArray();
-            assertEquals(n * library.terms(), theta.length);
+            assertEquals(n * library.termCount(), theta.length);
             assertEquals(n * outputs, values.timeDerivatives().toDoubleArray().length);
 
             // factor name -> per-point values, for every output and derivative

@@ -57,7 +57,7 @@ class TermsLibraryTest {
         }
         TermsLibrary terms = TermsLibrary.of(Map.of("", named), builtIn.outputs(), dims, 4);
         assertEquals(builtIn.termNames(), terms.termNames());
-        assertEquals(builtIn.products(), terms.products());
+        assertEquals(builtIn.terms(), terms.terms());
         assertEquals(builtIn.jetSpec(), terms.jetSpec());
 
         int n = 41;
@@ -89,7 +89,7 @@ class TermsLibraryTest {
         RandomJets.fill(coords, r);
         HandWrittenTerms terms = new HandWrittenTerms(library, coords, 2);
         LibraryColumns evaluated = terms.evaluate(jet);
-        int f = library.terms();
+        int f = library.termCount();
         double[][] thetaWeights = new double[f][n];
         double[][] timeWeights = new double[outputs][n];
         for (double[] row : thetaWeights) {

@@ -50,7 +50,7 @@ class HandWrittenLossTest {
         };
         int n = 53;
         int outputs = library.outputs();
-        int f = library.terms();
+        int f = library.termCount();
         Random r = new Random(17);
         JetWithGradients jet = RandomJets.random(library, n, r);
         float[] targets = new float[n * outputs];

@@ -90,7 +90,7 @@ class TrainingPathsTest {
             JetMlp net = JetMlp.mlp(manager, 2, new int[] {20, 20}, 1, new Activation.Tanh(), DataType.FLOAT32, 3);
             Library1D library = new Library1D(1, 2);
             Constraint constraint = constraintName.startsWith("grad-params")
-                    ? new GradParams(manager, library.terms(), 1, DataType.FLOAT32, 5)
+                    ? new GradParams(manager, library.termCount(), 1, DataType.FLOAT32, 5)
                     : new LeastSquares();
             // "-masked": at iteration 10 the mask keeps u_x, u and u*u_x, so the hand-written path's steps between
             // write iterations carry u_x only (no u_xx), while autograd carries everything
