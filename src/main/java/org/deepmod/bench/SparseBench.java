@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.deepmod.sparse.Normalization;
+import org.deepmod.sparse.UnitNormFit;
 import org.deepmod.sparse.SparseEstimator;
 import org.deepmod.sparse.SparseEstimators;
 import org.deepmod.sparse.ZeroColumns;
 
 /**
- * Times sparse estimators as the training engine calls them: {@link Normalization#fit} on a 1600×12 library
+ * Times sparse estimators as the training engine calls them: {@link UnitNormFit#fit} on a 1600×12 library
  * (Library1D, P = 2, D = 3), by default of an exact two-shock solution of Burgers' equation with 1 % noise on
  * u_t, or of any library given. The figure is the median over timed calls after as many warm-up calls, in
  * milliseconds per call. Coordinate descent's cost depends on the library's conditioning: the closed-form
@@ -33,18 +33,18 @@ public final class SparseBench {
         return run(estimators, theta, ut, calls);
     }
 
-    /** Median ms per {@code Normalization.fit} call on a given library, after as many warm-up calls. */
+    /** Median ms per {@code UnitNormFit.fit} call on a given library, after as many warm-up calls. */
     public static Map<String, Double> run(List<String> estimators, double[][] theta, double[] ut, int calls) {
         Map<String, Double> figures = new LinkedHashMap<>();
         for (String name : estimators) {
             SparseEstimator estimator = SparseEstimators.create(name, Map.of(), 0);
             for (int i = 0; i < calls; i++) {
-                Normalization.fit(estimator, theta, ut, ZeroColumns.EXCLUDE);
+                UnitNormFit.fit(estimator, theta, ut, ZeroColumns.EXCLUDE);
             }
             double[] ms = new double[calls];
             for (int i = 0; i < calls; i++) {
                 long start = System.nanoTime();
-                Normalization.fit(estimator, theta, ut, ZeroColumns.EXCLUDE);
+                UnitNormFit.fit(estimator, theta, ut, ZeroColumns.EXCLUDE);
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(ms);

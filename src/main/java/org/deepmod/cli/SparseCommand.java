@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deepmod.BadInputException;
 import org.deepmod.sparse.NormalizedFit;
-import org.deepmod.sparse.Normalization;
+import org.deepmod.sparse.UnitNormFit;
 import org.deepmod.sparse.SparseEstimator;
 import org.deepmod.sparse.SparseEstimators;
 import org.deepmod.sparse.ZeroColumns;
@@ -105,8 +105,8 @@ public final class SparseCommand implements Callable<Integer> {
         double[][] x = theta.rows.toArray(new double[0][]);
         NormalizedFit fit;
         try {
-            fit = raw ? Normalization.fitRaw(sparse, x, ut, ZeroColumns.REJECT)
-                    : Normalization.fit(sparse, x, ut, ZeroColumns.REJECT);
+            fit = raw ? UnitNormFit.fitRaw(sparse, x, ut, ZeroColumns.REJECT)
+                    : UnitNormFit.fit(sparse, x, ut, ZeroColumns.REJECT);
         } catch (BadInputException e) {
             throw new BadInputException(thetaFile + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package org.deepmod.sparse;
 
 /**
- * The outcome of {@link Normalization#fit}: every array has one entry per library column.
+ * The outcome of {@link UnitNormFit#fit}: every array has one entry per library column.
  *
  * @param coefficients           in the units of the data as given: c_j = ĉ_j·‖u_t‖/‖Θ_j‖ (0 where not selected)
  * @param normalizedCoefficients ĉ, what the estimator returned on the unit-norm library and target; thresholds

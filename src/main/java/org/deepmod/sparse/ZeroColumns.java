@@ -1,6 +1,6 @@
 package org.deepmod.sparse;
 
-/** What {@link Normalization} does with a library column that is identically zero (its norm is 0). */
+/** What {@link UnitNormFit} does with a library column that is identically zero (its norm is 0). */
 public enum ZeroColumns {
     /** Coefficient 0, never selected; the estimator sees the other columns. Training uses this: a column can vanish. */
     EXCLUDE,

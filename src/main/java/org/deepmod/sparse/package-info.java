@@ -2,7 +2,7 @@
  * Sparse estimators with scikit-learn's shape ({@link org.deepmod.sparse.SparseEstimator}: fit, then read the
  * coefficients), on plain double arrays: Lasso and elastic net with cross-validation, threshold, clustering,
  * STLSQ, PDE-FIND, adaptive Lasso, stability selection. DeePyMoD's normalisation around them is
- * {@link org.deepmod.sparse.Normalization}.
+ * {@link org.deepmod.sparse.UnitNormFit}.
  *
  * <p>Each estimator is a {@link org.deepmod.sparse.SparseEstimatorProvider} (the built-in ones in
  * {@link org.deepmod.sparse.BuiltInEstimators}, a user's through {@code META-INF/services}) that declares each

@@ -2,7 +2,7 @@ package org.deepmod.training;
 
 import org.deepmod.library.LibraryColumns;
 import org.deepmod.sparse.NormalizedFit;
-import org.deepmod.sparse.Normalization;
+import org.deepmod.sparse.UnitNormFit;
 import org.deepmod.sparse.SparseEstimator;
 import org.deepmod.sparse.ZeroColumns;
 
@@ -21,7 +21,7 @@ public final class SparseMaskEstimator implements MaskEstimator {
 
     @Override
     public double[] normalizedCoefficients(LibraryColumns library, int output) {
-        NormalizedFit fit = Normalization.fit(estimator, library.thetaRows(), library.timeDerivative(output),
+        NormalizedFit fit = UnitNormFit.fit(estimator, library.thetaRows(), library.timeDerivative(output),
                 ZeroColumns.EXCLUDE);
         lastProbabilities = fit.probabilities();
         return fit.normalizedCoefficients();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.deepmod.sparse.Normalization;
+import org.deepmod.sparse.UnitNormFit;
 import org.deepmod.sparse.NormalizedFit;
 import org.deepmod.sparse.SparseEstimators;
 import org.deepmod.sparse.ZeroColumns;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What {@code bench sparse} times is real work: its closed-form library is Burgers' equation (u_t = 0.1 u_xx −
  * u·u_x, with 1 % noise on u_t), and every estimator it times selects those two terms there in the very call it
- * times ({@link Normalization#fit}).
+ * times ({@link UnitNormFit#fit}).
  */
 class SparseBenchTest {
     private static final int U_XX = 2;
@@ -51,7 +51,7 @@ class SparseBenchTest {
     @MethodSource("estimators")
     void eachTimedEstimatorSelectsTheTrueTerms(String name) {
         library();
-        NormalizedFit fit = Normalization.fit(SparseEstimators.create(name, Map.of(), 0), theta, ut,
+        NormalizedFit fit = UnitNormFit.fit(SparseEstimators.create(name, Map.of(), 0), theta, ut,
                 ZeroColumns.EXCLUDE);
         assertTrue(fit.mask()[U_XX] && fit.mask()[U_U_X], name + " selected " + java.util.Arrays.toString(fit.mask()));
         assertEquals(List.of(name), List.copyOf(SparseBench.run(List.of(name), 200, 3).keySet()));

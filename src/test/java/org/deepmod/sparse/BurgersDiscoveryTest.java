@@ -15,7 +15,7 @@ class BurgersDiscoveryTest {
     void selectsExactlyUxxAndUUxWithCoefficientsWithin5Percent(String name) {
         Fixtures.Library burgers = Fixtures.burgers();
         SparseEstimator estimator = SparseEstimators.create(name, Map.of(), 0);
-        NormalizedFit fit = Normalization.fit(estimator, burgers.theta(), burgers.ut(), ZeroColumns.REJECT);
+        NormalizedFit fit = UnitNormFit.fit(estimator, burgers.theta(), burgers.ut(), ZeroColumns.REJECT);
         boolean[] expectedMask = new boolean[burgers.terms().size()];
         int uxx = burgers.column("u_xx");
         int uux = burgers.column("u*u_x");

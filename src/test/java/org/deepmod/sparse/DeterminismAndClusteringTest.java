@@ -23,9 +23,9 @@ class DeterminismAndClusteringTest {
     void theSameSeedGivesIdenticalOutput(String name) {
         Fixtures.Library burgers = Fixtures.burgers();
         SparseEstimator reused = SparseEstimators.create(name, Map.of(), 42);
-        NormalizedFit first = Normalization.fit(reused, burgers.theta(), burgers.ut(), ZeroColumns.EXCLUDE);
-        NormalizedFit again = Normalization.fit(reused, burgers.theta(), burgers.ut(), ZeroColumns.EXCLUDE);
-        NormalizedFit fresh = Normalization.fit(SparseEstimators.create(name, Map.of(), 42), burgers.theta(),
+        NormalizedFit first = UnitNormFit.fit(reused, burgers.theta(), burgers.ut(), ZeroColumns.EXCLUDE);
+        NormalizedFit again = UnitNormFit.fit(reused, burgers.theta(), burgers.ut(), ZeroColumns.EXCLUDE);
+        NormalizedFit fresh = UnitNormFit.fit(SparseEstimators.create(name, Map.of(), 42), burgers.theta(),
                 burgers.ut(), ZeroColumns.EXCLUDE);
         for (NormalizedFit other : List.of(again, fresh)) {
             assertArrayEquals(first.coefficients(), other.coefficients());

@@ -41,7 +41,7 @@ class IrrepresentableConditionTest {
     }
 
     private static NormalizedFit fit(String estimator, long seed) {
-        return Normalization.fit(SparseEstimators.create(estimator, Map.of(), seed), X, target(seed),
+        return UnitNormFit.fit(SparseEstimators.create(estimator, Map.of(), seed), X, target(seed),
                 ZeroColumns.REJECT);
     }
 

@@ -104,7 +104,7 @@ class ScikitLearnReferenceTest {
         Fixtures.Library burgers = Fixtures.burgers();
         JsonNode expected = Fixtures.reference().get("burgersNormalizedLassoCv");
         CrossValidatedElasticNet cv = CrossValidatedElasticNet.lassoDefaults();
-        NormalizedFit fit = Normalization.fit(cv, burgers.theta(), burgers.ut(), ZeroColumns.REJECT);
+        NormalizedFit fit = UnitNormFit.fit(cv, burgers.theta(), burgers.ut(), ZeroColumns.REJECT);
         assertEquals(expected.get("alpha").asDouble(), cv.alpha(), 1e-12 * cv.alpha());
         assertArrayEquals(Fixtures.vector(expected.get("coefficients")), fit.normalizedCoefficients(), 1e-6);
     }

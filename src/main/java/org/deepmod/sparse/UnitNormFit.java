@@ -9,8 +9,8 @@ import org.deepmod.BadInputException;
  * {@link ZeroColumns} policy says what happens. A zero target has the zero solution (nothing selected) under
  * EXCLUDE and is bad input under REJECT.
  */
-public final class Normalization {
-    private Normalization() {
+public final class UnitNormFit {
+    private UnitNormFit() {
     }
 
     /** Normalises, fits and maps back. Non-finite values are a caller's error (the CLI reports them by line). */

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.deepmod.BadInputException;
 import org.junit.jupiter.api.Test;
 
-class NormalizationTest {
+class UnitNormFitTest {
     /** Records what it was given and answers fixed coefficients. */
     private static final class Recorder implements SparseEstimator {
         final double[] answer;
@@ -41,7 +41,7 @@ class NormalizationTest {
     void theEstimatorSeesUnitNormColumnsAndTargetAndCoefficientsMapBack() {
         double[][] theta = {{3, 1}, {4, -2}, {0, 2}};
         Recorder recorder = new Recorder(0.5, -0.25);
-        NormalizedFit fit = Normalization.fit(recorder, theta, UT, ZeroColumns.REJECT);
+        NormalizedFit fit = UnitNormFit.fit(recorder, theta, UT, ZeroColumns.REJECT);
         assertArrayEquals(new double[] {0.6, 1.0 / 3}, recorder.x[0], 1e-15);
         assertArrayEquals(new double[] {0.6, 0.8, 0.0}, recorder.y, 1e-15);
         // c_j = ĉ_j·‖u_t‖/‖Θ_j‖ with ‖u_t‖ = 10, ‖Θ_0‖ = 5, ‖Θ_1‖ = 3
@@ -55,7 +55,7 @@ class NormalizationTest {
     @Test
     void aZeroColumnIsExcludedFromTheFitAndNeverSelected() {
         Recorder recorder = new Recorder(0.5, 0.0);
-        NormalizedFit fit = Normalization.fit(recorder, THETA, UT, ZeroColumns.EXCLUDE);
+        NormalizedFit fit = UnitNormFit.fit(recorder, THETA, UT, ZeroColumns.EXCLUDE);
         assertEquals(2, recorder.x[0].length);
         assertArrayEquals(new double[] {1.0, 0.0, 0.0}, fit.coefficients(), 1e-15);
         assertArrayEquals(new boolean[] {true, false, false}, fit.mask());
@@ -64,24 +64,24 @@ class NormalizationTest {
     @Test
     void aZeroColumnIsBadInputWhenRejected() {
         BadInputException e = assertThrows(BadInputException.class,
-                () -> Normalization.fit(new Recorder(0, 0, 0), THETA, UT, ZeroColumns.REJECT));
+                () -> UnitNormFit.fit(new Recorder(0, 0, 0), THETA, UT, ZeroColumns.REJECT));
         assertTrue(e.getMessage().contains("column 1"), e.getMessage());
     }
 
     @Test
     void aZeroTargetSelectsNothingOrIsRejected() {
         double[] zero = new double[3];
-        NormalizedFit fit = Normalization.fit(new Recorder(1, 1, 1), THETA, zero, ZeroColumns.EXCLUDE);
+        NormalizedFit fit = UnitNormFit.fit(new Recorder(1, 1, 1), THETA, zero, ZeroColumns.EXCLUDE);
         assertArrayEquals(new boolean[3], fit.mask());
         assertThrows(BadInputException.class,
-                () -> Normalization.fit(new Recorder(1, 1, 1), THETA, zero, ZeroColumns.REJECT));
+                () -> UnitNormFit.fit(new Recorder(1, 1, 1), THETA, zero, ZeroColumns.REJECT));
     }
 
     @Test
     void rawFitsSeeTheDataAsGiven() {
         double[][] theta = {{3, 1}, {4, -2}, {0, 2}};
         Recorder recorder = new Recorder(2.0, 0.0);
-        NormalizedFit fit = Normalization.fitRaw(recorder, theta, UT, ZeroColumns.REJECT);
+        NormalizedFit fit = UnitNormFit.fitRaw(recorder, theta, UT, ZeroColumns.REJECT);
         assertArrayEquals(theta[1], recorder.x[1]);
         assertArrayEquals(UT, recorder.y);
         assertArrayEquals(new double[] {2.0, 0.0}, fit.coefficients());
