@@ -15,7 +15,7 @@ import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.nn.JetMlp;
 import org.deepmod.training.DeepMoD;
 import org.deepmod.training.MaskEstimator;
-import org.deepmod.training.Periodic;
+import org.deepmod.training.PeriodicScheduler;
 import org.deepmod.training.Samples;
 import org.deepmod.training.SparsityScheduler;
 import org.deepmod.training.Trainer;
@@ -104,8 +104,8 @@ public final class StepBenchmark {
                 return coefficients;
             };
             DeepMoD model = new DeepMoD(net, library, estimator, new LeastSquares());
-            SparsityScheduler scheduler = discoveredMask ? new Periodic(Integer.MAX_VALUE, 0)
-                    : new Periodic(1, Integer.MAX_VALUE);
+            SparsityScheduler scheduler = discoveredMask ? new PeriodicScheduler(Integer.MAX_VALUE, 0)
+                    : new PeriodicScheduler(1, Integer.MAX_VALUE);
             new Trainer(options, gradients).train(model, train, test, scheduler, timer);
         }
         double[] wall = windows.stream().mapToDouble(w -> w[0]).sorted().toArray();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.deepmod.training.LossPlateauScheduler;
-import org.deepmod.training.Periodic;
+import org.deepmod.training.PeriodicScheduler;
 import org.deepmod.training.SparsityScheduler;
 
 /**
@@ -34,7 +34,7 @@ public sealed interface SchedulerSpec permits SchedulerSpec.PeriodicSpec, Schedu
 
         @Override
         public SparsityScheduler create() {
-            return new Periodic(periodicity, initial);
+            return new PeriodicScheduler(periodicity, initial);
         }
 
         @Override

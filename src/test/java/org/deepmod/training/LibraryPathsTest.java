@@ -74,7 +74,7 @@ class LibraryPathsTest {
                 throw new IllegalStateException("the mask is never updated here");
             };
             DeepMoD model = new DeepMoD(net, library, estimator, new LeastSquares());
-            new Trainer(options, gradients).train(model, train, test, new Periodic(1, Integer.MAX_VALUE), trace::add);
+            new Trainer(options, gradients).train(model, train, test, new PeriodicScheduler(1, Integer.MAX_VALUE), trace::add);
         }
         return trace;
     }

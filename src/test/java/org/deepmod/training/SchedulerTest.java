@@ -26,7 +26,7 @@ class SchedulerTest {
 
     @Test
     void periodicHonoursItsInitialIteration() {
-        Periodic p = new Periodic(50, 1000);
+        PeriodicScheduler p = new PeriodicScheduler(50, 1000);
         List<Integer> fired = new ArrayList<>();
         for (int it = 0; it <= 1200; it += 25) {
             if (p.shouldUpdate(it, 0, new Log())) {

@@ -102,7 +102,7 @@ class TrainingPathsTest {
                 return new double[] {0, 0.5, 0, 0.3, -0.2, 0};
             };
             DeepMoD model = new DeepMoD(net, library, estimator, constraint);
-            SparsityScheduler scheduler = masked ? new Periodic(1000, 10) : new Periodic(1, Integer.MAX_VALUE);
+            SparsityScheduler scheduler = masked ? new PeriodicScheduler(1000, 10) : new PeriodicScheduler(1, Integer.MAX_VALUE);
             // "-collocation": the library at 300 points of its own, the 400 samples in the data term alone
             double[] collocation = null;
             if (constraintName.endsWith("-collocation")) {

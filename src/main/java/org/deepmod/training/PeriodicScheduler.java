@@ -5,11 +5,11 @@ package org.deepmod.training;
  * modulo of a negative number fired before the initial iteration too (its Periodic(50, 1000) updated at
  * 0, 50, 100, ...); here nothing happens before it.
  */
-public final class Periodic implements SparsityScheduler {
+public final class PeriodicScheduler implements SparsityScheduler {
     private final int periodicity;
     private final int initialIteration;
 
-    public Periodic(int periodicity, int initialIteration) {
+    public PeriodicScheduler(int periodicity, int initialIteration) {
         if (periodicity < 1 || initialIteration < 0) {
             throw new IllegalArgumentException("periodicity must be >= 1 and initial iteration >= 0");
         }
