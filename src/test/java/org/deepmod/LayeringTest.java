@@ -31,12 +31,13 @@ class LayeringTest {
             Map.entry("library", 3),
             Map.entry("constraint", 4),
             Map.entry("training", 5),
-            Map.entry("experiment", 6),
-            Map.entry("results", 7),
-            Map.entry("report", 8),
-            Map.entry("spark", 9),
-            Map.entry("bench", 10),
-            Map.entry("cli", 11));
+            Map.entry("config", 6),
+            Map.entry("experiment", 7),
+            Map.entry("results", 8),
+            Map.entry("report", 9),
+            Map.entry("spark", 10),
+            Map.entry("bench", 11),
+            Map.entry("cli", 12));
 
     private static final Pattern PACKAGE = Pattern.compile("^package org\\.deepmod\\.([a-z0-9]+)", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.deepmod\\.([a-z0-9]+)\\.");
@@ -91,6 +92,7 @@ class LayeringTest {
     @CsvSource({
             "report, spark, false",     // the report reads results, never Spark
             "training, experiment, false",
+            "config, experiment, false", // parsing a config never runs one
             "nn, library, false",
             "library, nn, true",
             "spark, report, true",

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.experiment.SweepAxis;
+import org.deepmod.config.SweepAxis;
 import org.deepmod.results.RunFields;
 import org.deepmod.spark.SweepReportJob;
 import org.deepmod.spark.SweepSession;

@@ -14,12 +14,12 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.deepmod.experiment.ConfigFiles;
+import org.deepmod.config.ConfigFiles;
 import org.deepmod.experiment.LocalRunner;
-import org.deepmod.experiment.RunConfig;
+import org.deepmod.config.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
-import org.deepmod.experiment.SweepConfig;
-import org.deepmod.experiment.SweepPlan;
+import org.deepmod.config.SweepConfig;
+import org.deepmod.config.SweepPlan;
 import org.deepmod.spark.SweepJob;
 import org.deepmod.spark.SweepSession;
 

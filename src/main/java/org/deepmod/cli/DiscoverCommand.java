@@ -19,7 +19,7 @@ import org.deepmod.data.DataFiles;
 import org.deepmod.data.Dataset;
 import org.deepmod.data.ReadOptions;
 import org.deepmod.experiment.DiscoverySetup;
-import org.deepmod.experiment.SweepConfig;
+import org.deepmod.config.SweepConfig;
 import org.deepmod.library.EquationFormatter;
 import org.deepmod.results.ResultStore;
 import org.deepmod.spark.SweepJob;

@@ -1,7 +1,7 @@
 package org.deepmod.cli;
 
 import java.util.concurrent.Callable;
-import org.deepmod.experiment.Modules;
+import org.deepmod.config.Modules;
 import picocli.CommandLine.Command;
 
 /** {@code deepmod modules}: every registered approximator, library, estimator and constraint, with parameters. */

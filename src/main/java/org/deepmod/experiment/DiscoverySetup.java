@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deepmod.BadInputException;
+import org.deepmod.config.ConfigFiles;
+import org.deepmod.config.DatasetSpec;
 
 /**
  * What {@code deepmod discover} makes of a data file: which of its variables are time, space and the fields

@@ -32,6 +32,9 @@ import org.deepmod.training.Trainer;
 import org.deepmod.training.TrainingOptions;
 import org.deepmod.training.TrainingResult;
 import org.deepmod.constraint.Constraint;
+import org.deepmod.config.DatasetSpec;
+import org.deepmod.config.RunConfig;
+import org.deepmod.config.RunCost;
 
 /**
  * Runs one {@link RunConfig} in this JVM, without Spark: data (generate or read, noise, subsample, split),
@@ -115,7 +118,7 @@ public final class LocalRunner {
     }
 
     /** The dataset a spec names, generated or read, every value finite. */
-    static Dataset data(DatasetSpec spec, Configuration hadoop) {
+    public static Dataset data(DatasetSpec spec, Configuration hadoop) {
         Dataset data;
         if (spec.isFile()) {
             List<String> coords = new ArrayList<>(spec.coords().values());

@@ -1,12 +1,7 @@
 /**
- * Experiments without Spark: run and sweep configs read from YAML and validated with every problem named
- * ({@link org.deepmod.experiment.RunConfig}, {@link org.deepmod.experiment.SweepConfig}). Each choice of a run
- * config is parsed once into a sealed spec ({@link org.deepmod.experiment.NetworkSpec},
- * {@link org.deepmod.experiment.LibrarySpec}, {@link org.deepmod.experiment.EstimatorSpec},
- * {@link org.deepmod.experiment.ConstraintSpec}, {@link org.deepmod.experiment.SchedulerSpec}) that builds its
- * engine object and writes itself back into the resolved config; adding a kind is one file, its spec. A sweep
- * is expanded into runs with stable ids ({@link org.deepmod.experiment.SweepPlan}), one run goes from config to
- * result ({@link org.deepmod.experiment.LocalRunner}, {@link org.deepmod.experiment.RunResult}), and its cost
- * and memory are estimated ({@code RunCost}).
+ * One run without Spark, from a parsed config to its result: the data generated or read, noised, sampled and
+ * split, the model built and trained ({@link org.deepmod.experiment.LocalRunner}), and the record it leaves
+ * ({@link org.deepmod.experiment.RunResult}, checked on reading by {@link org.deepmod.experiment.ResultSchema}).
+ * {@link org.deepmod.experiment.DiscoverySetup} turns a data file into a sweep for {@code deepmod discover}.
  */
 package org.deepmod.experiment;

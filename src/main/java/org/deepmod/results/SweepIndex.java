@@ -12,11 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.deepmod.experiment.AxisLabel;
+import org.deepmod.config.AxisLabel;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.experiment.RunSpec;
-import org.deepmod.experiment.SweepAxis;
-import org.deepmod.experiment.SweepPlan;
+import org.deepmod.config.RunSpec;
+import org.deepmod.config.SweepAxis;
+import org.deepmod.config.SweepPlan;
 
 /**
  * Which run is which in a sweep: its name, axes, consensus threshold, and per run its axis values and seed.

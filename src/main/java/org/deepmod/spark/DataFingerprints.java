@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.deepmod.experiment.DatasetSpec;
+import org.deepmod.config.DatasetSpec;
 
 /**
  * What identifies the content of a run's data file without reading it: its size and modification time, from

@@ -9,7 +9,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.deepmod.BadInputException;
 import org.deepmod.storage.HadoopTimeouts;
-import org.deepmod.experiment.SweepPlan;
+import org.deepmod.config.SweepPlan;
 
 /**
  * Data file paths as the driver sees them, made absolute ({@code data/x.npz} becomes

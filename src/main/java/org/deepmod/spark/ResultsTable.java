@@ -21,8 +21,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.experiment.RunSpec;
-import org.deepmod.experiment.SweepAxis;
+import org.deepmod.config.RunSpec;
+import org.deepmod.config.SweepAxis;
 import org.deepmod.results.RunFields;
 import org.deepmod.results.ResultStore;
 

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.experiment.RunSpec;
+import org.deepmod.config.RunSpec;
 import org.deepmod.report.sweep.ReportRun;
 import org.deepmod.report.sweep.SweepReport;
 import org.deepmod.results.SweepSummary;

@@ -11,7 +11,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.util.LongAccumulator;
-import org.deepmod.experiment.RunSpec;
+import org.deepmod.config.RunSpec;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**

@@ -52,7 +52,7 @@ public final class SweepReportJob {
         SweepIndex index = readIndex(store);
         if (index == null) {
             index = SweepIndex.fromResults(store.output().getName(), results.values(),
-                    org.deepmod.experiment.SweepConfig.DEFAULT_CONSENSUS);
+                    org.deepmod.config.SweepConfig.DEFAULT_CONSENSUS);
         }
         if (consensus != null) {
             index = index.withConsensus(consensus);

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.deepmod.BadInputException;
 import org.deepmod.experiment.DiscoverySetup;
-import org.deepmod.experiment.SweepConfig;
-import org.deepmod.experiment.SweepPlan;
+import org.deepmod.config.SweepConfig;
+import org.deepmod.config.SweepPlan;
 import org.deepmod.library.EquationFormatter;
 import org.deepmod.results.SweepSummary;
 import org.junit.jupiter.api.AfterAll;
@@ -86,8 +86,8 @@ class DiscoverCommandTest {
                 List.of("training.maxIterations=500")), "test"));
         SweepPlan plan = SweepPlan.expand(SweepConfig.read(file));
         assertEquals(3, plan.runs().size());
-        org.deepmod.experiment.RunConfig run = org.deepmod.experiment.RunConfig.parse(
-                org.deepmod.experiment.ConfigFiles.YAML.readTree(plan.runs().get(2).configJson()), "run 2");
+        org.deepmod.config.RunConfig run = org.deepmod.config.RunConfig.parse(
+                org.deepmod.config.ConfigFiles.YAML.readTree(plan.runs().get(2).configJson()), "run 2");
         assertEquals(2, run.seed());
         assertEquals("stability-selection", run.estimator().name());
         assertEquals(3, run.library().poly(), "--library over the default");

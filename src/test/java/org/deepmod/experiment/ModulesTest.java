@@ -11,6 +11,10 @@ import org.deepmod.constraint.RidgeConstraint;
 import org.deepmod.modules.ModuleProvider;
 import org.deepmod.sparse.EstimatorParameter;
 import org.junit.jupiter.api.Test;
+import org.deepmod.config.ConfigException;
+import org.deepmod.config.ConfigFiles;
+import org.deepmod.config.RunConfig;
+import org.deepmod.config.Modules;
 
 /**
  * The registries: built-ins and a plug-in found alike, a plug-in's parameters read from its config mapping and

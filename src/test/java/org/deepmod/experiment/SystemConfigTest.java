@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.deepmod.config.ConfigException;
+import org.deepmod.config.ConfigFiles;
+import org.deepmod.config.RunConfig;
 
 /** The keys for several fields, ODEs, a file's variable names and normalisation. */
 class SystemConfigTest {

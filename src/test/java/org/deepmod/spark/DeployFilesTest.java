@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.resource.ResourceInformation;
-import org.deepmod.experiment.ConfigFiles;
+import org.deepmod.config.ConfigFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

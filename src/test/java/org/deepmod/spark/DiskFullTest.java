@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
-import org.deepmod.experiment.SweepFiles;
+import org.deepmod.config.SweepFiles;
 import org.deepmod.results.ResultStore;
 import org.deepmod.storage.OutputLock;
 import org.junit.jupiter.api.Assumptions;

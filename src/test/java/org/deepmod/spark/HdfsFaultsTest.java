@@ -19,9 +19,9 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.experiment.SweepConfig;
-import org.deepmod.experiment.SweepFiles;
-import org.deepmod.experiment.SweepPlan;
+import org.deepmod.config.SweepConfig;
+import org.deepmod.config.SweepFiles;
+import org.deepmod.config.SweepPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

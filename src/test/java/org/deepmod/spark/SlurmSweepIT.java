@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.deepmod.experiment.SweepConfig;
-import org.deepmod.experiment.SweepFiles;
-import org.deepmod.experiment.SweepPlan;
+import org.deepmod.config.SweepConfig;
+import org.deepmod.config.SweepFiles;
+import org.deepmod.config.SweepPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

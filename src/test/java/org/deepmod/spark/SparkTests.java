@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.deepmod.experiment.SweepConfig;
-import org.deepmod.experiment.SweepFiles;
-import org.deepmod.experiment.SweepPlan;
+import org.deepmod.config.SweepConfig;
+import org.deepmod.config.SweepFiles;
+import org.deepmod.config.SweepPlan;
 
 /** Sessions, sweep files and a progress sink shared by the Spark tests. */
 final class SparkTests {

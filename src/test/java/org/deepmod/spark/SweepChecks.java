@@ -20,8 +20,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.CapturedOutput;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.experiment.RunSpec;
-import org.deepmod.experiment.SweepPlan;
+import org.deepmod.config.RunSpec;
+import org.deepmod.config.SweepPlan;
 import org.deepmod.results.SweepSummary;
 import org.deepmod.results.ResultStore;
 

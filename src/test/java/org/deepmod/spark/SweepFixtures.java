@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.experiment.SweepAxis;
+import org.deepmod.config.SweepAxis;
 import org.deepmod.results.RunFields;
 import org.deepmod.results.SweepIndex;
 import org.deepmod.library.EquationFormatter;

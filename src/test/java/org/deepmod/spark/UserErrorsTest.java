@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
-import org.deepmod.experiment.SweepFiles;
+import org.deepmod.config.SweepFiles;
 import org.deepmod.storage.OutputLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

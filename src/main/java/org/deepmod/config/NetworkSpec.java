@@ -1,4 +1,4 @@
-package org.deepmod.experiment;
+package org.deepmod.config;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

@@ -1,4 +1,4 @@
-package org.deepmod.experiment;
+package org.deepmod.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

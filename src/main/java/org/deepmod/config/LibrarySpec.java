@@ -1,4 +1,4 @@
-package org.deepmod.experiment;
+package org.deepmod.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package org.deepmod.experiment;
+package org.deepmod.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import org.deepmod.BadInputException;
 import org.deepmod.data.Normalization;
 import org.deepmod.training.TrainingOptions;
 
@@ -214,8 +215,8 @@ public record RunConfig(
     private static int termCount(DatasetSpec dataset, LibrarySpec library) {
         try {
             return library.termCount(Math.max(1, dataset.fieldCount()));
-        } catch (IllegalArgumentException e) {
-            return 0; // a library out of range is reported at its own keys
+        } catch (IllegalArgumentException | BadInputException e) {
+            return 0; // a library or a generator out of range is reported at its own keys
         }
     }
 

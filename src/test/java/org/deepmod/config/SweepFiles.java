@@ -1,4 +1,4 @@
-package org.deepmod.experiment;
+package org.deepmod.config;
 
 /** Sweep files for tests: a tiny Burgers base (seconds per run) and helpers to wrap axes around it. */
 public final class SweepFiles {

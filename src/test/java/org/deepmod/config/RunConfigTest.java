@@ -1,4 +1,4 @@
-package org.deepmod.experiment;
+package org.deepmod.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.deepmod.experiment.LocalRunner;
 
 class RunConfigTest {
     private static final Path PROJECT = Path.of(System.getProperty("deepmod.project.dir", "."));

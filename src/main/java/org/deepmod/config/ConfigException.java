@@ -1,4 +1,4 @@
-package org.deepmod.experiment;
+package org.deepmod.config;
 
 import java.util.List;
 import org.deepmod.BadInputException;

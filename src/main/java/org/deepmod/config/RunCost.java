@@ -1,11 +1,11 @@
-package org.deepmod.experiment;
+package org.deepmod.config;
 
 /**
  * A rough, relative cost of a run, to start the longest runs first (so that the last task of a sweep is a
  * short one): iterations × training points × network weights × derivative jets carried. Not a prediction of
  * seconds; only the order matters. And its memory, to refuse a run that cannot fit before its data is made.
  */
-final class RunCost {
+public final class RunCost {
     /** Points assumed for a file dataset without a samples count (its size is unknown until it is read). */
     private static final double FILE_POINTS = 10_000;
 
@@ -35,7 +35,7 @@ final class RunCost {
      * the output jets. Measured on a 2 000 000-point grid, 2×16 network, 12 terms: fails with a 1.2 GB heap,
      * runs with 2.4 GB; this gives 2.0 GB. A file's points are unknown before it is read ({@link #FILE_POINTS}).
      */
-    static double memoryBytes(RunConfig c) {
+    public static double memoryBytes(RunConfig c) {
         double points = gridPoints(c);
         double samples = c.samples() != RunConfig.ALL_SAMPLES ? Math.min(c.samples(), points) : points;
         double train = Math.floor(samples * c.trainFraction());
