@@ -28,8 +28,8 @@ import org.deepmod.data.KdvDoubleSoliton;
 import org.deepmod.data.KdvSingleSoliton;
 
 /**
- * The {@code dataset} section: an analytic solution sampled on a grid, or a file (.npz, .npy, .csv; local or
- * hdfs://) with an optional known truth. Every generator has the reference's parameters and a default
+ * The {@code dataset} section: an analytic solution sampled on a grid, or a file (.npz, .npy, .mat, .csv; local
+ * or hdfs://) with an optional known truth. Every generator has the reference's parameters and a default
  * domain, so {@code type: burgers-delta} alone is the notebook's Burgers set-up.
  */
 public record DatasetSpec(String type, Map<String, double[]> parameters, Map<String, double[]> axes, String path,

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import org.deepmod.BadInputException;
 
 /**
- * Min–max normalisation per column to [−1, 1], DeePyMoD's default {@code apply_normalize}. Unlike the
+ * Normalisation per column, of the coordinates and of the fields each: min–max to [−1, 1] (DeePyMoD's default
+ * {@code apply_normalize}) or division by max |value| (the notebooks' {@code custom_normalize}). Unlike the
  * reference it returns the {@link Scaling} it applied, so that discovered coefficients can be mapped back to
  * the data's units.
  */
