@@ -30,7 +30,12 @@ import org.deepmod.CapturedOutput;
  */
 class ProcessFaultsTest {
     /** Four tiny runs on local[1]: they end one by one, so a fault lands between results. */
-    private static final String FOUR_RUNS = SweepFiles.tiny("axes: {noise: [0.0, 0.1]}\nseeds: 2\n");
+    /**
+     * Four runs of 1500 iterations each that never stop early: a signal sent once the first result is there
+     * finds the others still training, also on a loaded machine (100-iteration runs all ended before it).
+     */
+    private static final String FOUR_RUNS = SweepFiles.tiny("set: {training: {maxIterations: 1500, "
+            + "writeIterations: 25, convergence: {patience: 100000}}}\naxes: {noise: [0.0, 0.1]}\nseeds: 2\n");
     private static final long BOUND_SECONDS = 240;
 
     @TempDir
