@@ -65,8 +65,11 @@ public sealed interface SchedulerSpec permits SchedulerSpec.PeriodicSpec, Schedu
         }
     }
 
-    /** Once the test loss has stopped improving, then every {@code periodicity} iterations. */
-    record TrainTestPeriodicSpec(int periodicity, int patience, double delta) implements SchedulerSpec {
+    /**
+     * Once the test loss has stopped improving (watched from iteration {@code initial} on), then every
+     * {@code periodicity} iterations.
+     */
+    record TrainTestPeriodicSpec(int periodicity, int patience, double delta, int initial) implements SchedulerSpec {
         static final String TYPE = "train-test-periodic";
 
         @Override
@@ -76,7 +79,7 @@ public sealed interface SchedulerSpec permits SchedulerSpec.PeriodicSpec, Schedu
 
         @Override
         public SparsityScheduler create() {
-            return LossPlateauScheduler.onPlateauThenPeriodic(periodicity, patience, delta);
+            return LossPlateauScheduler.onPlateauThenPeriodic(periodicity, patience, delta, initial);
         }
 
         @Override
@@ -84,6 +87,9 @@ public sealed interface SchedulerSpec permits SchedulerSpec.PeriodicSpec, Schedu
             s.put("periodicity", periodicity);
             s.put("patience", patience);
             s.put("delta", delta);
+            if (initial > 0) { // only when asked for, so older run ids stay
+                s.put("initial", initial);
+            }
         }
     }
 
@@ -99,7 +105,7 @@ public sealed interface SchedulerSpec permits SchedulerSpec.PeriodicSpec, Schedu
         switch (type) {
             case PeriodicSpec.TYPE: return new PeriodicSpec(periodicity, initial);
             case TrainTestSpec.TYPE: return new TrainTestSpec(patience, delta);
-            default: return new TrainTestPeriodicSpec(periodicity, patience, delta);
+            default: return new TrainTestPeriodicSpec(periodicity, patience, delta, initial);
         }
     }
 

@@ -57,6 +57,28 @@ class SchedulerTest {
         assertTrue(s.shouldUpdate(225, 9.0, log));
     }
 
+    /** A flat start (the loss not moving before the network fits anything) is not a plateau before initial. */
+    @Test
+    void trainTestPeriodicIgnoresPlateausBeforeItsInitialIteration() {
+        assertEquals(List.of(100, 150), firings(LossPlateauScheduler.onPlateauThenPeriodic(50, 100, 1e-3), 150),
+                "without a warm-up the flat start fires at 0 + patience");
+        // watched from 500: best 0.75 there, falling until 575 (0.5625), flat after: fires at 575 + 100
+        assertEquals(List.of(675, 725, 775),
+                firings(LossPlateauScheduler.onPlateauThenPeriodic(50, 100, 1e-3, 500), 800));
+    }
+
+    /** Where a scheduler fires over a loss flat at 1 until 400, falling to 0.5625 by 575, then flat. */
+    private static List<Integer> firings(LossPlateauScheduler s, int last) {
+        List<Integer> fired = new ArrayList<>();
+        for (int it = 0; it <= last; it += 25) {
+            double loss = it < 400 ? 1.0 : it < 600 ? 1.0 - (it - 400) * 0.0025 : 0.5625;
+            if (s.shouldUpdate(it, loss, new Log())) {
+                fired.add(it);
+            }
+        }
+        return fired;
+    }
+
     @Test
     void convergenceWaitsForAMaskUpdate() {
         Convergence c = new Convergence(200, 1e-4);
