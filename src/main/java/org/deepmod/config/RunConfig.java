@@ -126,7 +126,7 @@ public record RunConfig(
      * ({@code "u*ux"}) made every run count as missing the true terms.
      */
     private static void checkTruth(DatasetSpec dataset, LibrarySpec library, List<String> problems) {
-        Map<String, Map<String, Double>> truth = dataset.isFile() ? dataset.knownTruth() : null;
+        Map<String, Map<String, Double>> truth = dataset instanceof FileDataset file ? file.truth() : null;
         if (truth == null || !problems.isEmpty()) {
             return;
         }
@@ -198,7 +198,7 @@ public record RunConfig(
             problems.add("samples: " + samples + " is below the minimum of " + MIN_SAMPLES + " (0 means every point)");
             return;
         }
-        long gridPoints = dataset.isFile() ? -1 : RunCost.gridPoints(dataset);
+        long gridPoints = dataset instanceof GeneratedDataset generated ? generated.gridPoints() : -1;
         if (samples != ALL_SAMPLES && gridPoints > 0 && samples > gridPoints) {
             problems.add("samples: " + samples + " is more than the " + gridPoints + " points of the dataset's grid");
             return;
@@ -216,7 +216,7 @@ public record RunConfig(
         try {
             return library.termCount(Math.max(1, dataset.fieldCount()));
         } catch (IllegalArgumentException | BadInputException e) {
-            return 0; // a library or a generator out of range is reported at its own keys
+            return 0; // a library out of range is reported at its own keys
         }
     }
 
@@ -226,7 +226,7 @@ public record RunConfig(
         ObjectNode o = f.objectNode();
         o.put("name", name);
         o.put("seed", seed);
-        o.set("dataset", dataset.toTree());
+        dataset.writeTo(o.putObject("dataset"));
         o.put("noise", noise);
         o.put("samples", samples);
         o.put("split", trainFraction);

@@ -71,18 +71,6 @@ public final class RunCost {
     }
 
     private static double gridPoints(RunConfig c) {
-        return c.dataset().isFile() ? FILE_POINTS : gridPoints(c.dataset());
-    }
-
-    /** The points of a generated dataset's grid: the product of its axes' counts. */
-    static long gridPoints(DatasetSpec dataset) {
-        long n = 1;
-        for (String axis : new String[] {"t", "x", "y"}) {
-            double[] a = dataset.axes().get(axis);
-            if (a != null) {
-                n *= (long) a[2];
-            }
-        }
-        return n;
+        return c.dataset() instanceof GeneratedDataset generated ? generated.gridPoints() : FILE_POINTS;
     }
 }

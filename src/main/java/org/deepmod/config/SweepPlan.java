@@ -130,7 +130,7 @@ public final class SweepPlan {
 
     private static void resolveDataPath(ObjectNode tree, DataPaths dataPaths) {
         JsonNode dataset = tree.get("dataset");
-        if (dataset instanceof ObjectNode d && DatasetSpec.FILE.equals(d.path("type").asText())
+        if (dataset instanceof ObjectNode d && FileDataset.TYPE.equals(d.path("type").asText())
                 && d.path("path").isTextual()) {
             d.put("path", dataPaths.resolve(d.get("path").asText()));
         }

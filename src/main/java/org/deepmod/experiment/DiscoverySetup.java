@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.deepmod.BadInputException;
 import org.deepmod.config.ConfigFiles;
-import org.deepmod.config.DatasetSpec;
+import org.deepmod.config.FileDataset;
 
 /**
  * What {@code deepmod discover} makes of a data file: which of its variables are time, space and the fields
@@ -107,7 +107,7 @@ public final class DiscoverySetup {
         base.put("name", name);
         base.put("seed", 0);
         ObjectNode dataset = base.putObject("dataset");
-        dataset.put("type", DatasetSpec.FILE);
+        dataset.put("type", FileDataset.TYPE);
         dataset.put("path", dataPath);
         layout.fields().forEach(dataset.putArray("fields")::add);
         ObjectNode coords = dataset.putObject("coords");

@@ -33,6 +33,8 @@ import org.deepmod.training.TrainingOptions;
 import org.deepmod.training.TrainingResult;
 import org.deepmod.constraint.Constraint;
 import org.deepmod.config.DatasetSpec;
+import org.deepmod.config.FileDataset;
+import org.deepmod.config.GeneratedDataset;
 import org.deepmod.config.RunConfig;
 import org.deepmod.config.RunCost;
 
@@ -119,15 +121,15 @@ public final class LocalRunner {
 
     /** The dataset a spec names, generated or read, every value finite. */
     public static Dataset data(DatasetSpec spec, Configuration hadoop) {
-        Dataset data;
-        if (spec.isFile()) {
-            List<String> coords = new ArrayList<>(spec.coords().values());
-            data = DataFiles.read(spec.path(), hadoop, new ReadOptions(coords.get(0),
-                    coords.subList(1, coords.size()), spec.fields()));
-        } else {
-            data = spec.generate();
+        if (spec instanceof FileDataset file) {
+            List<String> coords = new ArrayList<>(file.coords().values());
+            Dataset data = DataFiles.read(file.path(), hadoop, new ReadOptions(coords.get(0),
+                    coords.subList(1, coords.size()), file.fields()));
+            data.validateFinite(file.path());
+            return data;
         }
-        data.validateFinite(spec.isFile() ? spec.path() : spec.type());
+        Dataset data = ((GeneratedDataset) spec).generate();
+        data.validateFinite(spec.type());
         return data;
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.deepmod.config.DatasetSpec;
+import org.deepmod.config.FileDataset;
 
 /**
  * What identifies the content of a run's data file without reading it: its size and modification time, from
@@ -33,7 +33,7 @@ final class DataFingerprints {
     static Optional<String> dataFile(String configJson) {
         try {
             JsonNode dataset = JSON.readTree(configJson).path("dataset");
-            return DatasetSpec.FILE.equals(dataset.path("type").asText()) && dataset.path("path").isTextual()
+            return FileDataset.TYPE.equals(dataset.path("type").asText()) && dataset.path("path").isTextual()
                     ? Optional.of(dataset.path("path").asText()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

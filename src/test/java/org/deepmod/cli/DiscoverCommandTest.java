@@ -97,7 +97,7 @@ class DiscoverCommandTest {
         assertEquals(0.0, run.noise(), "no noise added to the user's data");
         assertEquals(10_000, run.samples(), "the file's 25 856 points hold the default's samples");
         assertEquals(2000, run.collocation().points(), "the library at collocation points of its own");
-        assertEquals(Map.of("u_xx", 0.1, "u*u_x", -1.0), run.dataset().truth().get("u"));
+        assertEquals(Map.of("u_xx", 0.1, "u*u_x", -1.0), run.dataset().knownTruth().get("u"));
     }
 
     /** A short sweep (2 seeds, 150 iterations): whatever it finds, the printed numbers are summary.json's. */

@@ -130,12 +130,12 @@ class RunConfigTest {
 
     /** A generated dataset's grid points; a file's points, read (its path relative to the project). */
     private static long pointsOf(DatasetSpec dataset) {
-        if (!dataset.isFile()) {
-            return RunCost.gridPoints(dataset);
+        if (dataset instanceof GeneratedDataset generated) {
+            return generated.gridPoints();
         }
-        String path = PROJECT.resolve(dataset.path()).toString();
-        DatasetSpec local = new DatasetSpec(dataset.type(), dataset.parameters(), dataset.axes(), path,
-                dataset.fields(), dataset.coords(), dataset.truth());
+        FileDataset file = (FileDataset) dataset;
+        FileDataset local = new FileDataset(PROJECT.resolve(file.path()).toString(), file.fields(), file.coords(),
+                file.truth());
         return LocalRunner.data(local, new Configuration()).size();
     }
 
@@ -188,7 +188,7 @@ class RunConfigTest {
                 + "x: {start: -10.0, stop: 10.0, count: 250}}\n" + rest);
         RunConfig file = parse("dataset: {type: file, path: two.npz, fields: [u, v]}\n" + rest);
         assertEquals(2, generated.dataset().fieldCount());
-        assertEquals(10_000, RunCost.gridPoints(generated.dataset()));
+        assertEquals(10_000, ((GeneratedDataset) generated.dataset()).gridPoints());
         assertEquals(RunCost.memoryBytes(file), RunCost.memoryBytes(generated), 1e-6);
     }
 

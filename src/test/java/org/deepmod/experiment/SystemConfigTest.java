@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.deepmod.config.ConfigException;
 import org.deepmod.config.ConfigFiles;
+import org.deepmod.config.FileDataset;
 import org.deepmod.config.RunConfig;
 
 /** The keys for several fields, ODEs, a file's variable names and normalisation. */
@@ -43,7 +44,7 @@ class SystemConfigTest {
         RunConfig c = parse("dataset: {type: file, path: data/ks.mat, fields: [uu, vv], coords: {t: tt, x: x},"
                 + " truth: {u: {u_xx: 0.1}, v: {\"u*v\": -1}}}");
         assertEquals(Map.of("u", Map.of("u_xx", 0.1), "v", Map.of("u*v", -1.0)), c.dataset().knownTruth());
-        assertEquals(List.of("tt", "x"), List.copyOf(c.dataset().coords().values()));
+        assertEquals(List.of("tt", "x"), List.copyOf(((FileDataset) c.dataset()).coords().values()));
         assertEquals(1, c.dataset().spatialDims());
         assertTrue(c.toTree().toString().contains("\"coords\":{\"t\":\"tt\",\"x\":\"x\"}"), c.toTree().toString());
     }
