@@ -44,8 +44,8 @@ public record GeneratedDataset(Kind kind, Map<String, List<Double>> parameters, 
 
     /**
      * The generators: each one's name, fields, parameter defaults, default axes and the system its parameters
-     * build, which states the truth and makes the data. The default axes name the spatial dimensions (t alone is
-     * an ODE), so a config sets no other axes.
+     * build, which states the truth and makes the data. The default axes are t and one per spatial dimension (t
+     * alone for an ODE): they are the kind's dimensions, and the only axes a config can move.
      */
     public enum Kind {
         BURGERS_DELTA("burgers-delta", 1,
