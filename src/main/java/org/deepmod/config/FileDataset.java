@@ -38,7 +38,9 @@ public record FileDataset(String path, List<String> fields, Map<String, String> 
             r.problems().add(r.path("fields") + ": expected a list of 1 to 3 array or column names");
         }
         Map<String, String> coords = readCoords(r);
-        return new FileDataset(path, List.copyOf(fields), coords, readTruth(r, fields.size()));
+        FileDataset dataset = new FileDataset(path, List.copyOf(fields), coords, readTruth(r, fields.size()));
+        r.finish(); // a misspelt key (fieldz, cords) would otherwise be ignored and the run read other columns
+        return dataset;
     }
 
     /**

@@ -234,6 +234,7 @@ public record GeneratedDataset(Kind kind, Map<String, List<Double>> parameters, 
             }
             axes.put(name, new Range(start, stop, count));
         });
+        r.finish(); // a misspelt parameter (nuu: 0.1) would otherwise train on the default without a word
         GeneratedDataset dataset = new GeneratedDataset(kind, Collections.unmodifiableMap(parameters),
                 Collections.unmodifiableMap(axes));
         try {
