@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The systems beyond Burgers, KdV and advection–diffusion, end to end with their shipped configs (seed 0,
  * CPU): for every field the exact set of true terms and each coefficient within the stated relative
- * tolerance of the truth, in the data's units. Allen–Cahn and Keller–Segel (~20 and ~30 s) run in the default
- * suite, so that a cubic library and a two-field discovery are always tested; the others take longer and are
+ * tolerance of the truth, in the data's units. Allen–Cahn and Keller–Segel, with the 1d library and with the
+ * terms its physics allows (~20, ~30 and ~30 s), run in the default suite, so that a cubic library, a two-field
+ * discovery and a library of named terms are always tested; the others take longer and are
  * tagged {@code discovery} ({@code mvn test -Pdiscovery -Dtest=SystemsDiscoveryTest}).
  */
 class SystemsDiscoveryTest {
@@ -103,11 +104,11 @@ class SystemsDiscoveryTest {
 
     /**
      * keller-segel.yaml with a library of the candidates the physics allows, one list per field (6 terms for u,
-     * 5 for v instead of the 20 of the two-field 1d library): both equations. Not yet measured: the machine this
-     * was written on was too loaded to train it before the branch was handed over.
+     * 5 for v instead of the 20 of the two-field 1d library): both equations. In the default suite, so that a
+     * two-field terms library is always trained. Measured (seed 0): 1326 iterations, 57 s on a loaded machine,
+     * u: u_xx 0.4997, u_x*v_x -2.004, u*v_xx -1.993 (errors 0.06 %, 0.2 %, 0.35 %).
      */
     @Test
-    @Tag("discovery")
     void kellerSegelWithTheTermsThePhysicsAllows() {
         assertDiscovered(DiscoveryTest.run("keller-segel-terms.yaml"),
                 Map.of("u", Map.of("u_xx", 0.05, "u_x*v_x", 0.05, "u*v_xx", 0.05),
@@ -116,7 +117,8 @@ class SystemsDiscoveryTest {
 
     /**
      * burgers.yaml with named terms that add decoys no product library holds, sin(u) and x*u_x: exactly u_xx and
-     * u*u_x remain. Not yet measured (as above).
+     * u*u_x remain. Measured (seed 0): 3751 iterations, 66 s on a loaded machine, u_xx 0.09622 (3.8 %),
+     * u*u_x -1.006 (0.6 %).
      */
     @Test
     @Tag("discovery")
