@@ -1,6 +1,7 @@
 package org.deepmod.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.deepmod.experiment.ResultSchema;
 import org.deepmod.experiment.RunResult;
+import org.deepmod.training.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,7 @@ class ResultJsonTest {
             RunResult result = kind.getValue();
             store.write(result);
             assertEquals(fixture(kind.getKey() + ".json"),
-                    Files.readString(dir.resolve("runs/" + result.runId() + ".json")), kind.getKey());
+                    Files.readString(dir.resolve("runs/" + result.identity().runId() + ".json")), kind.getKey());
         }
     }
 
@@ -48,6 +50,18 @@ class ResultJsonTest {
             assertEquals(new String(bytes, StandardCharsets.UTF_8),
                     new String(ResultStore.JSON.writeValueAsBytes(back), StandardCharsets.UTF_8), file.toString());
         }
+    }
+
+    @Test
+    void aFailedRunReadsBackWithoutAnEquationOrTruthCheck() throws IOException {
+        RunResult failed = parse(Files.readAllBytes(ResultJsonFixtures.FOLDER.resolve("failed.json")));
+        assertEquals(RunStatus.FAILED, failed.status());
+        assertEquals(new RunResult.Training(0, 0.125, null, null, null, null, null), failed.training());
+        assertNull(failed.discovery());
+        assertNull(failed.truthCheck());
+        RunResult found = parse(Files.readAllBytes(ResultJsonFixtures.FOLDER.resolve("with-fingerprint.json")));
+        assertEquals("51234 bytes, modified 2024-05-01T10:00:00Z", found.identity().dataFingerprint());
+        assertNull(found.truthCheck(), "no truth known");
     }
 
     private static RunResult parse(byte[] bytes) {
