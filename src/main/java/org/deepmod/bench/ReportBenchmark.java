@@ -15,7 +15,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.config.SweepAxis;
-import org.deepmod.results.RunFields;
 import org.deepmod.spark.SweepReportJob;
 import org.deepmod.spark.SweepSession;
 import org.deepmod.results.SweepIndex;
@@ -96,7 +95,7 @@ public final class ReportBenchmark {
 
     private static RunResult result(String id, double noise, double fragility, SplittableRandom random) {
         if (random.nextDouble() < 0.01) {
-            return RunResult.failed(id, "bench-report", "synthetic failure", 1.0, null);
+            return RunResult.failed(new RunResult.Identity(id, "bench-report", null), "synthetic failure", 1.0);
         }
         boolean[] mask = new boolean[TERMS.size()];
         double[] coefficients = new double[TERMS.size()];
@@ -111,11 +110,10 @@ public final class ReportBenchmark {
         }
         RunStatus status = random.nextDouble() < 0.02 ? RunStatus.DIVERGED
                 : random.nextBoolean() ? RunStatus.CONVERGED : RunStatus.MAX_ITERATIONS;
-        RunResult shape = new RunResult(id, "bench-report", status.name(), null, 0, 0, null, TERMS, mask, coefficients, null,
-                null, null, null, null, null, null, null, TRUTH, null, null, null, null, null);
-        RunFields u = RunFields.of(shape).get(0);
-        return new RunResult(id, "bench-report", status.name(), null, 2000 + random.nextInt(8000),
-                20 + 40 * random.nextDouble(), "cpu", TERMS, mask, coefficients, coefficients, coefficients, null,
-                null, 1e-4, 1e-5, 2e-4, 3, TRUTH, u.correctSupport(), u.coefficientErrors(), null, null, null);
+        RunResult.Training training = new RunResult.Training(2000 + random.nextInt(8000), 20 + 40 * random.nextDouble(),
+                "cpu", 1e-4, 1e-5, 2e-4, 3);
+        return new RunResult(new RunResult.Identity(id, "bench-report", null), status, null, training,
+                new RunResult.Discovery(TERMS, mask, coefficients, coefficients, coefficients, null, null),
+                RunResult.TruthCheck.of(TERMS, mask, coefficients, TRUTH), null);
     }
 }

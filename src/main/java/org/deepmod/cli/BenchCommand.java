@@ -136,12 +136,14 @@ public final class BenchCommand implements Runnable {
             long start = System.nanoTime();
             RunResult r = LocalRunner.run(run, RunEnvironment.cpu()).result();
             double wall = (System.nanoTime() - start) / 1e9;
+            RunResult.Training t = r.training();
             System.out.printf("%s: %s after %d iterations, %.1f s wall (%.1f s training, %.2f ms per iteration)%n",
-                    config, r.status(), r.iterations(), wall, r.seconds(), 1000 * r.seconds() / Math.max(1, r.iterations()));
-            System.out.println(r.equation());
-            if (r.correctSupport() != null) {
-                System.out.println("correct support: " + (r.correctSupport() ? "yes" : "no")
-                        + ", relative errors: " + r.coefficientErrors());
+                    config, r.status(), t.iterations(), wall, t.seconds(),
+                    1000 * t.seconds() / Math.max(1, t.iterations()));
+            System.out.println(r.discovery().equation());
+            if (r.truthCheck() != null) {
+                System.out.println("correct support: " + (r.truthCheck().correctSupport() ? "yes" : "no")
+                        + ", relative errors: " + r.truthCheck().coefficientErrors());
             }
             System.out.printf("peak resident memory: %d MiB%n", peakRssMib());
             var iterations = ReferenceFigures.of("run." + run.name() + ".iterations");

@@ -24,6 +24,7 @@ import org.deepmod.results.ResultStore;
 import org.deepmod.spark.SweepReportJob;
 import org.deepmod.spark.SweepSession;
 import org.deepmod.results.SweepSummary;
+import org.deepmod.storage.OutputFiles;
 import org.deepmod.training.TraceEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,8 +109,7 @@ public final class ReportCommand implements Callable<Integer> {
             System.err.println("deepmod report: " + trace + " is missing: no pictures, only the equation");
             entries = List.of();
         }
-        RunPictures.write(entries, run.terms() == null ? List.of() : run.terms(),
-                run.outputs() == null ? 1 : run.outputs().size(), store.files("runs/" + runId));
+        RunCommand.writePlots(store.files("runs/" + runId), run, entries);
         RunCommand.printSummary(run);
         return Main.EXIT_OK;
     }
@@ -149,7 +149,7 @@ public final class ReportCommand implements Callable<Integer> {
         } else {
             System.err.println("deepmod report: " + tracePath + " is missing: no pictures, only the equation");
         }
-        RunCommand.writePlots(dir, run, entries);
+        RunCommand.writePlots(OutputFiles.in(dir), run, entries);
         RunCommand.printSummary(run);
         return Main.EXIT_OK;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deepmod.config.ConfigFiles;
 import org.deepmod.experiment.LocalRunner;
@@ -97,8 +98,8 @@ public final class RunCommand implements Callable<Integer> {
         } catch (org.deepmod.BadInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            RunResult failed = RunResult.failed(run.runId(), run.name(), e.toString(),
-                    (System.nanoTime() - start) / 1e9, run.toTree());
+            RunResult failed = RunResult.failed(new RunResult.Identity(run.runId(), run.name(), run.toTree()),
+                    e.toString(), (System.nanoTime() - start) / 1e9);
             writeResult(dir, failed);
             throw e;
         } catch (OutOfMemoryError e) {
@@ -106,18 +107,16 @@ public final class RunCommand implements Callable<Integer> {
             // the result can still be written, as a sweep records such a run
             String reason = String.format(java.util.Locale.ROOT, "out of memory (%s) with a heap of %.1f GB; "
                     + "raise DEEPMOD_HEAP or lower samples", e.getMessage(), Runtime.getRuntime().maxMemory() / 1e9);
-            writeResult(dir, RunResult.failed(run.runId(), run.name(), reason,
-                    (System.nanoTime() - start) / 1e9, run.toTree()));
+            writeResult(dir, RunResult.failed(new RunResult.Identity(run.runId(), run.name(), run.toTree()), reason,
+                    (System.nanoTime() - start) / 1e9));
             System.err.println("error: " + dir.output() + "/" + RESULT + ": FAILED, " + reason);
             return Main.EXIT_FAILURE;
         }
         RunResult result = outcome.result();
         writeResult(dir, result);
-        RunPictures.write(outcome.trace(), result.terms(), result.outputs() == null ? 1 : result.outputs().size(),
-                dir.files(""));
+        writePlots(dir.files(""), result, outcome.trace());
         printSummary(result);
-        boolean ended = result.status().equals(RunStatus.CONVERGED.name())
-                || result.status().equals(RunStatus.MAX_ITERATIONS.name());
+        boolean ended = result.status() == RunStatus.CONVERGED || result.status() == RunStatus.MAX_ITERATIONS;
         return ended ? Main.EXIT_OK : Main.EXIT_FAILURE;
     }
 
@@ -126,28 +125,38 @@ public final class RunCommand implements Callable<Integer> {
         dir.writeText(RESULT, JSON.writeValueAsString(result));
     }
 
-    /** mask.png (one per output) and loss.png from a run's trace; nothing for an empty trace. */
-    static void writePlots(Path dir, RunResult result, List<TraceEntry> trace) throws IOException {
-        RunPictures.write(trace, result.terms(), result.outputs() == null ? 1 : result.outputs().size(),
-                OutputFiles.in(dir));
+    /** mask.png (one per output) and loss.png from a run's trace; nothing for an empty trace or a FAILED run. */
+    static void writePlots(OutputFiles files, RunResult result, List<TraceEntry> trace) throws IOException {
+        if (result.discovery() == null) {
+            return;
+        }
+        RunPictures.write(trace, result.discovery().terms(), result.outputs() == null ? 1 : result.outputs().size(),
+                files);
     }
 
-    /** The status line, the discovered equation, and the comparison with the truth where it is known. */
+    /**
+     * The status line, the discovered equation (none for a FAILED run), and the comparison with the truth where
+     * it is known.
+     */
     static void printSummary(RunResult result) {
-        System.out.printf("%n%s after %d iterations in %.1f s (%s)%n", result.status(), result.iterations(),
-                result.seconds(), result.reason());
+        RunResult.Discovery found = result.discovery();
+        System.out.printf("%n%s after %d iterations in %.1f s (%s)%n", result.status(), result.training().iterations(),
+                result.training().seconds(), result.reason());
+        if (found == null) {
+            return;
+        }
         if (result.outputs() == null) {
-            System.out.println(result.equation());
-            if (result.truth() != null) {
-                System.out.println(EquationFormatter.compare(result.terms(), result.coefficients(), result.mask(),
-                        result.truth()));
+            System.out.println(found.equation());
+            Map<String, Double> truth = result.truthCheck() == null ? null : result.truthCheck().truth();
+            if (truth != null) {
+                System.out.println(EquationFormatter.compare(found.terms(), found.coefficients(), found.mask(), truth));
             }
             return;
         }
         for (RunResult.OutputResult o : result.outputs()) {
             System.out.println(o.equation());
             if (o.truth() != null) {
-                System.out.println(EquationFormatter.compare(result.terms(), o.coefficients(), o.mask(), o.truth()));
+                System.out.println(EquationFormatter.compare(found.terms(), o.coefficients(), o.mask(), o.truth()));
             }
         }
     }

@@ -2,7 +2,6 @@ package org.deepmod.experiment;
 
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,51 +167,35 @@ public final class LocalRunner {
         for (int k = 0; k < outputs; k++) {
             String field = TermNames.output(k);
             Map<String, Double> fieldTruth = truth == null ? null : truth.getOrDefault(field, Map.of());
+            RunResult.TruthCheck check = fieldTruth == null ? null
+                    : RunResult.TruthCheck.of(terms, t.masks()[k], coefficients[k], fieldTruth);
             perOutput.add(new RunResult.OutputResult(field, t.masks()[k], coefficients[k],
                     config.normalize().any() ? t.coefficients()[k] : null, t.normalizedCoefficients()[k],
                     t.estimatorCoefficients() == null ? null : t.estimatorCoefficients()[k],
                     EquationFormatter.format(field + "_t", terms, coefficients[k], t.masks()[k]),
-                    fieldTruth == null ? null : new TreeMap<>(fieldTruth),
-                    fieldTruth == null ? null : selected(terms, t.masks()[k]).equals(fieldTruth.keySet()),
-                    fieldTruth == null ? null : errors(terms, coefficients[k], fieldTruth)));
+                    check == null ? null : check.truth(), check == null ? null : check.correctSupport(),
+                    check == null ? null : check.coefficientErrors()));
         }
         RunResult.OutputResult u = perOutput.get(0);
-        Map<String, Double> allTruth = truth == null ? null : new TreeMap<>();
-        Map<String, Double> errors = truth == null ? null : new TreeMap<>();
-        Boolean correct = truth == null ? null : true;
-        if (truth != null) {
-            // one field: the field's own maps; several: every field's, keys qualified "v: u*v"
-            for (RunResult.OutputResult o : perOutput) {
-                String prefix = outputs == 1 ? "" : o.output() + ": ";
-                o.truth().forEach((term, c) -> allTruth.put(prefix + term, c));
-                o.coefficientErrors().forEach((term, e) -> errors.put(prefix + term, e));
-                correct &= o.correctSupport();
-            }
-        }
-        return new RunResult(config.runId(), config.name(), t.status().name(), t.reason(), t.iterations(),
-                t.seconds(), env.deviceNote(), terms, u.mask(), u.coefficients(), u.coefficientsNormalized(), u.estimatorCoefficients(), probabilities, u.equation(), t.mse(), t.reg(),
-                t.testMse(), t.maskUpdates(), allTruth, correct, errors, outputs > 1 ? perOutput : null,
-                config.toTree(), null);
+        return new RunResult(new RunResult.Identity(config.runId(), config.name(), config.toTree()), t.status(),
+                t.reason(), new RunResult.Training(t.iterations(), t.seconds(), env.deviceNote(), t.mse(), t.reg(),
+                        t.testMse(), t.maskUpdates()),
+                new RunResult.Discovery(terms, u.mask(), u.coefficients(), u.coefficientsNormalized(),
+                        u.estimatorCoefficients(), probabilities, u.equation()),
+                truth == null ? null : overall(perOutput), outputs > 1 ? perOutput : null);
     }
 
-    private static Set<String> selected(List<String> terms, boolean[] mask) {
-        Set<String> selected = new LinkedHashSet<>();
-        for (int j = 0; j < terms.size(); j++) {
-            if (mask[j]) {
-                selected.add(terms.get(j));
-            }
-        }
-        return selected;
-    }
-
-    /** |found − true| / |true| per true term; a term the library lacks counts as found 0. */
-    private static Map<String, Double> errors(List<String> terms, double[] coefficients, Map<String, Double> truth) {
+    /** Every output's check in one: one field's own maps; several fields', keys qualified "v: u*v". */
+    private static RunResult.TruthCheck overall(List<RunResult.OutputResult> perOutput) {
+        Map<String, Double> truth = new TreeMap<>();
         Map<String, Double> errors = new TreeMap<>();
-        for (Map.Entry<String, Double> e : truth.entrySet()) {
-            int j = terms.indexOf(e.getKey());
-            double found = j < 0 ? 0.0 : coefficients[j];
-            errors.put(e.getKey(), Math.abs(found - e.getValue()) / Math.abs(e.getValue()));
+        boolean correct = true;
+        for (RunResult.OutputResult o : perOutput) {
+            String prefix = perOutput.size() == 1 ? "" : o.output() + ": ";
+            o.truth().forEach((term, c) -> truth.put(prefix + term, c));
+            o.coefficientErrors().forEach((term, e) -> errors.put(prefix + term, e));
+            correct &= o.correctSupport();
         }
-        return errors;
+        return new RunResult.TruthCheck(truth, correct, errors);
     }
 }

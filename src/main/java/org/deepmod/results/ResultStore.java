@@ -92,11 +92,12 @@ public final class ResultStore {
 
     /** Writes a result atomically, replacing an earlier result of the same run. */
     public void write(RunResult result) {
+        Path file = pathOf(result.identity().runId());
         try {
             fs.mkdirs(runs);
-            writeAtomically(pathOf(result.runId()), JSON.writeValueAsBytes(result));
+            writeAtomically(file, JSON.writeValueAsBytes(result));
         } catch (IOException e) {
-            throw new UncheckedIOException(pathOf(result.runId()) + ": cannot write the result: " + e.getMessage(), e);
+            throw new UncheckedIOException(file + ": cannot write the result: " + e.getMessage(), e);
         }
     }
 

@@ -3,10 +3,8 @@ package org.deepmod.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.deepmod.experiment.RunResult;
 
@@ -23,22 +21,26 @@ public record RunFields(String field, boolean[] mask, double[] coefficients, dou
     /** The fields of a run with a mask, in output order; empty for a run without one (FAILED). */
     public static List<RunFields> of(RunResult r) {
         List<RunFields> out = new ArrayList<>();
-        if (r.mask() == null || r.terms() == null) {
+        RunResult.Discovery found = r.discovery();
+        if (found == null || found.mask() == null || found.terms() == null) {
             return out;
         }
+        Map<String, Double> resultTruth = r.truthCheck() == null ? null : r.truthCheck().truth();
         if (r.outputs() == null || r.outputs().isEmpty()) {
-            out.add(field("u", r.terms(), r.mask(), r.coefficients(), r.estimatorCoefficients(), r.truth()));
+            out.add(field("u", found.terms(), found.mask(), found.coefficients(), found.estimatorCoefficients(),
+                    resultTruth));
             return out;
         }
-        JsonNode configTruth = r.config() == null ? null : r.config().path("dataset").get("truth");
+        JsonNode config = r.identity().config();
+        JsonNode configTruth = config == null ? null : config.path("dataset").get("truth");
         for (RunResult.OutputResult o : r.outputs()) {
             // each output's own truth where the run recorded it (plain term names; the top-level truth of a
             // several-field result qualifies them as "v: u*v")
             Map<String, Double> truth = o.truth() != null ? o.truth() : truthOf(configTruth, o.output());
             if (truth == null && r.outputs().size() == 1 && isFlat(configTruth)) {
-                truth = r.truth();
+                truth = resultTruth;
             }
-            out.add(field(o.output(), r.terms(), o.mask(), o.coefficients(), o.estimatorCoefficients(), truth));
+            out.add(field(o.output(), found.terms(), o.mask(), o.coefficients(), o.estimatorCoefficients(), truth));
         }
         return out;
     }
@@ -59,20 +61,9 @@ public record RunFields(String field, boolean[] mask, double[] coefficients, dou
         if (truth == null) {
             return new RunFields(name, mask, coefficients, estimator, null, null, null);
         }
-        Set<String> selected = new LinkedHashSet<>();
-        for (int j = 0; j < terms.size(); j++) {
-            if (mask[j]) {
-                selected.add(terms.get(j));
-            }
-        }
-        Map<String, Double> errors = new TreeMap<>();
-        for (Map.Entry<String, Double> e : truth.entrySet()) {
-            int j = terms.indexOf(e.getKey());
-            double found = j < 0 || coefficients == null ? 0.0 : coefficients[j];
-            errors.put(e.getKey(), Math.abs(found - e.getValue()) / Math.abs(e.getValue()));
-        }
-        return new RunFields(name, mask, coefficients, estimator, new TreeMap<>(truth),
-                selected.equals(truth.keySet()), errors);
+        RunResult.TruthCheck check = RunResult.TruthCheck.of(terms, mask, coefficients, truth);
+        return new RunFields(name, mask, coefficients, estimator, check.truth(), check.correctSupport(),
+                check.coefficientErrors());
     }
 
     /** {@code truth.<field>} when the truth is keyed by field, else null. */

@@ -74,8 +74,8 @@ public record SweepIndex(String name, List<String> axisPaths, double consensus, 
         Set<String> paths = new LinkedHashSet<>();
         for (RunResult r : results) {
             Map<String, String> l = new LinkedHashMap<>();
-            if (r.config() != null) {
-                flatten(r.config(), "", l);
+            if (r.identity().config() != null) {
+                flatten(r.identity().config(), "", l);
             }
             l.remove(SweepAxis.SEED);
             l.remove("name");
@@ -100,10 +100,11 @@ public record SweepIndex(String name, List<String> axisPaths, double consensus, 
             for (String axis : axes) {
                 labels.put(axis, leaves.get(i).getOrDefault(axis, "null"));
             }
-            long seed = r.config() == null ? 0 : r.config().path(SweepAxis.SEED).asLong();
+            RunResult.Identity run = r.identity();
+            long seed = run.config() == null ? 0 : run.config().path(SweepAxis.SEED).asLong();
             labels.put(SweepAxis.SEED, Long.toString(seed));
-            seeds.put(r.runId(), seed);
-            runs.add(new Run(r.runId(), 0, seed, labels));
+            seeds.put(run.runId(), seed);
+            runs.add(new Run(run.runId(), 0, seed, labels));
             i++;
         }
         Comparator<Run> order = (a, b) -> 0;

@@ -109,9 +109,11 @@ public final class ResultsTable {
             }
             List<RunFields> perField = RunFields.of(r);
             RunFields u = perField.isEmpty() ? null : perField.get(0);
-            v.addAll(Arrays.asList(run.seed(), r.status(), r.reason(), r.iterations(), r.seconds(), r.device(),
-                    r.terms(), booleans(r.mask()), doubles(r.coefficients()), doubles(r.coefficientsNormalized()),
-                    doubles(r.estimatorCoefficients()), r.equation(), r.mse(), r.reg(), r.testMse(),
+            RunResult.Training t = r.training();
+            RunResult.Discovery d = r.discovery() == null ? RunResult.Discovery.NONE : r.discovery();
+            v.addAll(Arrays.asList(run.seed(), r.status().name(), r.reason(), t.iterations(), t.seconds(), t.device(),
+                    d.terms(), booleans(d.mask()), doubles(d.coefficients()), doubles(d.coefficientsNormalized()),
+                    doubles(d.estimatorCoefficients()), d.equation(), t.mse(), t.reg(), t.testMse(),
                     RunFields.correct(perField), u == null ? null : u.coefficientErrors(),
                     perField.isEmpty() ? null : perField.stream().map(ResultsTable::fieldRow).toList()));
             rows.add(RowFactory.create(v.toArray()));

@@ -77,7 +77,7 @@ final class RunTask implements Function<RunSpec, String> {
             }
             result = failed(spec, tree, "failed " + maxAttempts + " attempt(s); last: " + e, start);
         }
-        if (RunStatus.FAILED.name().equals(result.status())) {
+        if (result.status() == RunStatus.FAILED) {
             failedRuns.add(1);
         }
         ResultStore store = new ResultStore(output, conf);
@@ -106,21 +106,23 @@ final class RunTask implements Function<RunSpec, String> {
      * or written costs the run its pictures, not its result: the report lists the run without them.
      */
     static void writeArtefacts(ResultStore store, RunResult result, List<TraceEntry> trace) {
-        if (trace.isEmpty() || result.terms() == null) {
+        if (trace.isEmpty() || result.discovery() == null) {
             return;
         }
+        List<String> terms = result.discovery().terms();
         int outputs = result.outputs() == null ? 1 : result.outputs().size();
-        OutputFiles files = store.files("runs/" + result.runId());
+        String runId = result.identity().runId();
+        OutputFiles files = store.files("runs/" + runId);
         try {
-            RunPictures.writeTrace(trace, result.terms(), outputs, files);
-            RunPictures.write(trace, result.terms(), outputs, files);
+            RunPictures.writeTrace(trace, terms, outputs, files);
+            RunPictures.write(trace, terms, outputs, files);
         } catch (IOException | RuntimeException e) {
-            System.err.println("deepmod: run " + result.runId() + ": no pictures: " + e);
+            System.err.println("deepmod: run " + runId + ": no pictures: " + e);
         }
     }
 
     private static RunResult failed(RunSpec spec, JsonNode tree, String reason, long start) {
-        return RunResult.failed(spec.runId(), tree.path("name").asText(), reason, (System.nanoTime() - start) / 1e9,
-                tree);
+        return RunResult.failed(new RunResult.Identity(spec.runId(), tree.path("name").asText(), tree), reason,
+                (System.nanoTime() - start) / 1e9);
     }
 }

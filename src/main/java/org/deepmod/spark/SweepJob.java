@@ -139,8 +139,7 @@ public final class SweepJob {
         out.println("report: " + SweepOutputs.reportPath(store));
         out.flush();
         int unsuccessful = (int) results.values().stream()
-                .filter(r -> RunStatus.FAILED.name().equals(r.status())
-                        || RunStatus.DIVERGED.name().equals(r.status())).count();
+                .filter(r -> r.status() == RunStatus.FAILED || r.status() == RunStatus.DIVERGED).count();
         return new Outcome(plan.runs().size(), resumed, trained, plan.runs().size() - results.size(), trainingSeconds,
                 summary, output, unsuccessful);
     }
@@ -162,13 +161,14 @@ public final class SweepJob {
             if (r == null) {
                 continue;
             }
-            if (retryFailed && RunStatus.FAILED.name().equals(r.status())) {
+            if (retryFailed && r.status() == RunStatus.FAILED) {
                 failed++;
                 continue;
             }
             Optional<String> file = DataFingerprints.dataFile(run.configJson());
-            if (file.isPresent() && r.dataFingerprint() != null && !r.dataFingerprint().equals(now.of(file.get()))) {
-                changed.computeIfAbsent(file.get(), f -> new ArrayList<>()).add(r.dataFingerprint());
+            String fingerprint = r.identity().dataFingerprint();
+            if (file.isPresent() && fingerprint != null && !fingerprint.equals(now.of(file.get()))) {
+                changed.computeIfAbsent(file.get(), f -> new ArrayList<>()).add(fingerprint);
                 continue;
             }
             done.add(run.runId());
@@ -241,8 +241,8 @@ public final class SweepJob {
                     break;
                 } catch (Exception e) { // Scala throws SparkException undeclared
                     RunSpec givenUp = givenUp(e, remaining, jsc);
-                    store.write(RunResult.failed(givenUp.runId(), name, "Spark gave the task up: " + firstLine(e),
-                            0, configTree(givenUp)));
+                    store.write(RunResult.failed(new RunResult.Identity(givenUp.runId(), name, configTree(givenUp)),
+                            "Spark gave the task up: " + firstLine(e), 0));
                     failed.add(1);
                     Set<String> done = new HashSet<>(trainedRuns.value());
                     remaining = remaining.stream().filter(r -> r != givenUp && !done.contains(r.runId())).toList();

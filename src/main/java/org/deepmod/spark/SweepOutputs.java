@@ -59,8 +59,8 @@ public final class SweepOutputs {
             RunResult r = results.get(run.runId());
             if (r != null) {
                 rows.add(new ReportRun(run.runId(), run.configuration(), run.seed(), r.status(), r.reason(),
-                        r.iterations(), r.seconds(), RunFields.correct(RunFields.of(r)), r.equation(),
-                        pictures.contains(run.runId())));
+                        r.training().iterations(), r.training().seconds(), RunFields.correct(RunFields.of(r)),
+                        r.discovery() == null ? null : r.discovery().equation(), pictures.contains(run.runId())));
             }
         }
         Path folder = new Path(store.output(), SweepReport.FOLDER);

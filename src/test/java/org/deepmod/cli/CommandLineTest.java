@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.training.RunStatus;
 
 class CommandLineTest {
     private static final Path PROJECT = Path.of(System.getProperty("deepmod.project.dir", "."));
@@ -101,7 +102,7 @@ class CommandLineTest {
                 "--set", "training.maxIterations=500");
         assertEquals(Main.EXIT_FAILURE, r.code(), r.out() + r.err());
         JsonNode result = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
-        assertEquals("DIVERGED", result.get("status").asText());
+        assertEquals(RunStatus.DIVERGED.name(), result.get("status").asText());
         assertTrue(result.get("iterations").asInt() < 500, "stopped at the divergence");
         assertTrue(result.get("reason").asText().contains("the loss became"), result.get("reason").asText());
         // the trace is streamed: it holds the header and every write iteration before the divergence

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.training.RunStatus;
 
 /**
  * deepmod run in its own JVM with a small heap (DEEPMOD_HEAP=256m): a grid too large for it is refused before
@@ -71,7 +72,7 @@ class RunMemoryTest {
         Launch r = runWithSmallHeap(config);
         assertEquals(Main.EXIT_FAILURE, r.exit(), r.output());
         JsonNode result = new ObjectMapper().readTree(dir.resolve("out/result.json").toFile());
-        assertEquals("FAILED", result.get("status").asText());
+        assertEquals(RunStatus.FAILED.name(), result.get("status").asText());
         assertTrue(result.get("reason").asText().startsWith("out of memory (Java heap space)"), result.toString());
         assertTrue(r.output().contains("result.json: FAILED, out of memory"), r.output());
         assertFalse(r.output().contains("\tat "), "no stack trace: " + r.output());

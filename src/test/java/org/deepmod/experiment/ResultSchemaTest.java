@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.deepmod.training.RunStatus;
 
 /** What a result file must hold to be counted, and the reason given for one that does not. */
 class ResultSchemaTest {
@@ -18,8 +19,8 @@ class ResultSchemaTest {
     @Test
     void aCompleteResultIsReadWithFieldsALaterVersionAdds() throws Exception {
         RunResult r = ResultSchema.parse(VALID.getBytes(StandardCharsets.UTF_8), "abc");
-        assertEquals("MAX_ITERATIONS", r.status());
-        assertEquals(2, r.mask().length);
+        assertEquals(RunStatus.MAX_ITERATIONS, r.status());
+        assertEquals(2, r.discovery().mask().length);
         RunResult failed = ResultSchema.parse(("{\"runId\": \"abc\", \"status\": \"FAILED\", \"reason\": \"bad data\","
                 + " \"iterations\": 0, \"seconds\": 0.0}").getBytes(StandardCharsets.UTF_8), "abc");
         assertEquals("bad data", failed.reason());

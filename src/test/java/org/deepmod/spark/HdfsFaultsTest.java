@@ -24,6 +24,7 @@ import org.deepmod.config.SweepFiles;
 import org.deepmod.config.SweepPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.training.RunStatus;
 
 /**
  * HDFS faults: a namenode that accepts connections and never answers (a local socket), and a DataNode of a
@@ -155,7 +156,7 @@ class HdfsFaultsTest {
             SweepPlan plan = SweepPlan.expand(SweepConfig.read(file), new HadoopDataPaths(conf));
             Map<String, RunResult> results = SweepChecks.assertComplete(output, plan, conf);
             for (RunResult result : results.values()) {
-                assertEquals("MAX_ITERATIONS", result.status(), result.reason());
+                assertEquals(RunStatus.MAX_ITERATIONS, result.status(), result.reason());
             }
         } finally {
             cluster.shutdown();

@@ -17,6 +17,7 @@ import org.deepmod.results.SweepSummary;
 import org.deepmod.results.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.training.RunStatus;
 
 /**
  * End to end through the command line with HDFS on both sides: the runs read their data file from a
@@ -45,8 +46,8 @@ class HdfsSweepTest {
             Map<String, RunResult> results = SweepChecks.assertComplete(hdfs + "/sweeps/pdefind", plan, conf);
             assertEquals(3, results.size());
             for (RunResult r : results.values()) {
-                assertEquals("MAX_ITERATIONS", r.status(), r.reason());
-                assertTrue(r.config().get("dataset").get("path").asText().startsWith("hdfs://"));
+                assertEquals(RunStatus.MAX_ITERATIONS, r.status(), r.reason());
+                assertTrue(r.identity().config().get("dataset").get("path").asText().startsWith("hdfs://"));
             }
             String output = hdfs + "/sweeps/pdefind";
             SweepChecks.assertReport(output, plan, conf);
@@ -71,8 +72,8 @@ class HdfsSweepTest {
         assertTrue(r.out().contains("results in " + out), r.out());
         RunResult result = org.deepmod.experiment.ResultSchema.parse(ReportChecks.read(fs,
                 new org.apache.hadoop.fs.Path(out + "/result.json")), null);
-        assertEquals("MAX_ITERATIONS", result.status(), result.reason());
-        assertEquals(60, result.iterations());
+        assertEquals(RunStatus.MAX_ITERATIONS, result.status(), result.reason());
+        assertEquals(60, result.training().iterations());
         String trace = new String(ReportChecks.read(fs, new org.apache.hadoop.fs.Path(out + "/trace.jsonl")),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(4, trace.lines().count(), "iterations 0, 20, 40 and the last: " + trace);

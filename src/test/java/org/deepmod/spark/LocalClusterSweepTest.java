@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.deepmod.CapturedOutput;
+import org.deepmod.training.RunStatus;
 
 /**
  * The same 8-run sweep on local-cluster[2,1,1024]: a Master and two Workers inside this JVM that launch two
@@ -101,7 +102,8 @@ class LocalClusterSweepTest {
         assertEquals(8, outcome.trained());
         Map<String, RunResult> results = SweepChecks.assertComplete(out.toString(), plan, new Configuration());
         for (RunResult r : results.values()) {
-            assertTrue(List.of("CONVERGED", "MAX_ITERATIONS").contains(r.status()), r.status() + ": " + r.reason());
+            assertTrue(List.of(RunStatus.CONVERGED, RunStatus.MAX_ITERATIONS).contains(r.status()),
+                    r.status() + ": " + r.reason());
         }
         assertEquals(0, outcome.unsuccessful());
     }

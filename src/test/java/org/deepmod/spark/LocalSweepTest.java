@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.deepmod.CapturedOutput;
+import org.deepmod.training.RunStatus;
 
 /** Sweeps on an embedded local[2] Spark: results, summary, failures and resume. */
 class LocalSweepTest {
@@ -68,9 +69,10 @@ class LocalSweepTest {
         SweepChecks.assertReport(output, plan, new Configuration());
         assertReportRebuildsTheSummary(output);
         for (RunResult r : results.values()) {
-            assertTrue(List.of("CONVERGED", "MAX_ITERATIONS").contains(r.status()), r.status() + ": " + r.reason());
-            assertEquals(r.terms().size(), r.mask().length);
-            assertTrue(r.device().startsWith("cpu (no GPU assigned"), r.device());
+            assertTrue(List.of(RunStatus.CONVERGED, RunStatus.MAX_ITERATIONS).contains(r.status()),
+                    r.status() + ": " + r.reason());
+            assertEquals(r.discovery().terms().size(), r.discovery().mask().length);
+            assertTrue(r.training().device().startsWith("cpu (no GPU assigned"), r.training().device());
         }
         List<Row> rows = spark.read().parquet(dir.resolve("out/results.parquet").toString())
                 .orderBy("planIndex").collectAsList();
@@ -97,10 +99,10 @@ class LocalSweepTest {
         assertEquals(2, outcome.trained());
         Map<String, RunResult> results = SweepChecks.assertComplete(output, plan, new Configuration());
         RunResult failed = results.get(plan.runs().get(0).runId());
-        assertEquals("FAILED", failed.status());
+        assertEquals(RunStatus.FAILED, failed.status());
         assertTrue(failed.reason().contains("corrupt.npy"), failed.reason());
         RunResult trained = results.get(plan.runs().get(1).runId());
-        assertEquals("MAX_ITERATIONS", trained.status(), trained.reason());
+        assertEquals(RunStatus.MAX_ITERATIONS, trained.status(), trained.reason());
         assertEquals(1, outcome.summary().failed());
     }
 
@@ -140,7 +142,7 @@ class LocalSweepTest {
                 + "seeds: 2\n"));
         Map<String, RunResult> results = new HashMap<>();
         for (RunSpec run : plan.runs()) {
-            results.put(run.runId(), RunResult.failed(run.runId(), "r", "no reason", 0, null));
+            results.put(run.runId(), RunResult.failed(new RunResult.Identity(run.runId(), "r", null), "no reason", 0));
         }
         var table = ResultsTable.build(spark, plan.runs(), results, plan.axisPaths());
         List<String> columns = new ArrayList<>(ResultsTable.RESULT_COLUMNS);

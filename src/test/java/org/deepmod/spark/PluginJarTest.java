@@ -22,6 +22,7 @@ import javax.tools.ToolProvider;
 import org.deepmod.config.SweepFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.training.RunStatus;
 
 /**
  * A plug-in built outside the application: a constraint that fixes one term's coefficient (least squares for
@@ -117,7 +118,7 @@ class PluginJarTest {
         List<Double> values = new ArrayList<>();
         int selected = 0;
         for (JsonNode r : results) {
-            assertNotEquals("FAILED", r.get("status").asText(), r.toString());
+            assertNotEquals(RunStatus.FAILED.name(), r.get("status").asText(), r.toString());
             JsonNode constraint = r.get("config").get("constraint");
             assertEquals("fix-coefficient", constraint.get("type").asText());
             assertEquals("u_xx", constraint.get("term").asText());

@@ -20,6 +20,7 @@ import org.deepmod.config.SweepPlan;
 import org.deepmod.results.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.deepmod.training.RunStatus;
 
 /**
  * What --resume does with what it finds, through the command line: result files that are not results
@@ -55,8 +56,9 @@ class ResumeFaultsTest {
         Files.writeString(empty, "{}");
         // a run Spark gave up on, recorded FAILED as the driver records it
         ResultStore store = new ResultStore(out.toString(), new Configuration());
-        store.write(RunResult.failed(ids.get(2), "tiny-burgers", "Spark gave the task up: executor lost", 0,
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.runs().get(2).configJson())));
+        store.write(RunResult.failed(new RunResult.Identity(ids.get(2), "tiny-burgers",
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.runs().get(2).configJson())),
+                "Spark gave the task up: executor lost", 0));
 
         CliRun report = CliRun.of("report", out.toString());
         assertEquals(Main.EXIT_OK, report.code(), report.err());
@@ -82,7 +84,7 @@ class ResumeFaultsTest {
         assertEquals(Main.EXIT_OK, retried.code(), retried.err());
         assertTrue(retried.out().contains("--retry-failed: 1 FAILED run(s) are trained again"), retried.out());
         assertTrue(retried.out().contains("3 resumed, 1 to train"), retried.out());
-        assertEquals("MAX_ITERATIONS", store.read(ids.get(2)).status());
+        assertEquals(RunStatus.MAX_ITERATIONS, store.read(ids.get(2)).status());
     }
 
     /** A corrupt data file fails its runs (exit 3); corrected at the same path, --resume sees it and retrains them. */
@@ -110,10 +112,11 @@ class ResumeFaultsTest {
         String now = DataFingerprints.fingerprint(
                 DataFingerprints.dataFile(plan.runs().get(0).configJson()).orElseThrow(), new Configuration());
         for (RunResult r : results.values()) {
-            assertEquals("MAX_ITERATIONS", r.status(), r.reason());
-            assertTrue(r.dataFingerprint().startsWith(Files.size(data) + " bytes"), r.dataFingerprint());
+            assertEquals(RunStatus.MAX_ITERATIONS, r.status(), r.reason());
+            String fingerprint = r.identity().dataFingerprint();
+            assertTrue(fingerprint.startsWith(Files.size(data) + " bytes"), fingerprint);
             // what the next --resume compares: equal, so an unchanged file is not trained again
-            assertEquals(now, r.dataFingerprint());
+            assertEquals(now, fingerprint);
         }
     }
 }

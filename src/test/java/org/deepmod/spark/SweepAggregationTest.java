@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.deepmod.training.RunStatus;
 
 /**
  * The statistics of {@link SweepAggregation} against a hand computation from crafted run results
@@ -69,7 +70,8 @@ class SweepAggregationTest {
         assertEquals(List.of("1", "u", "u_xx", "u*u_x"), s.terms());
 
         var c0 = s.configurations().get(0);
-        assertEquals(Map.of("CONVERGED", 2, "MAX_ITERATIONS", 1, "DIVERGED", 0, "FAILED", 1), c0.statuses());
+        assertEquals(Map.of(RunStatus.CONVERGED.name(), 2, RunStatus.MAX_ITERATIONS.name(), 1,
+                RunStatus.DIVERGED.name(), 0, RunStatus.FAILED.name(), 1), c0.statuses());
         assertEquals(2, c0.correct());
         assertEquals(0.5, c0.successRate(), EPS, "2 of 4: the FAILED run counts as not found");
         // Wilson, z = 1.96: centre (0.5 + 0.4802) / 1.9604 = 0.5, half 1.96 sqrt(0.0625 + 0.0600) / 1.9604
@@ -84,7 +86,8 @@ class SweepAggregationTest {
         assertEquals(2.9, c0.seconds().p95(), EPS);
 
         var c1 = s.configurations().get(1);
-        assertEquals(Map.of("CONVERGED", 1, "MAX_ITERATIONS", 0, "DIVERGED", 1, "FAILED", 0), c1.statuses());
+        assertEquals(Map.of(RunStatus.CONVERGED.name(), 1, RunStatus.MAX_ITERATIONS.name(), 0,
+                RunStatus.DIVERGED.name(), 1, RunStatus.FAILED.name(), 0), c1.statuses());
         assertEquals(0.5, c1.successRate(), EPS);
         assertEquals(225, c1.iterations().median(), EPS);
         assertEquals(67.5, c1.iterations().p5(), EPS, "50 + 0.05 * 350");

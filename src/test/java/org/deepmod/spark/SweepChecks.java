@@ -24,6 +24,7 @@ import org.deepmod.config.RunSpec;
 import org.deepmod.config.SweepPlan;
 import org.deepmod.results.SweepSummary;
 import org.deepmod.results.ResultStore;
+import org.deepmod.training.RunStatus;
 
 /**
  * Checks of a finished sweep's output folder against its runs, recomputed here by hand from the
@@ -61,7 +62,7 @@ final class SweepChecks {
         Map<String, RunResult> results = new LinkedHashMap<>();
         for (RunSpec run : plan.runs()) {
             RunResult r = store.read(run.runId());
-            assertEquals(run.runId(), r.runId(), "a result is filed under its own runId");
+            assertEquals(run.runId(), r.identity().runId(), "a result is filed under its own runId");
             results.put(run.runId(), r);
         }
         for (String table : List.of(ResultsTable.PARQUET, ResultsTable.CSV, "summary.json")) {
@@ -82,21 +83,22 @@ final class SweepChecks {
         org.w3c.dom.Document page = ReportChecks.parse(ReportChecks.read(store.fileSystem(), new Path(folder,
                 "index.html")));
         int pictures = ReportChecks.assertPicturesDecode(store.fileSystem(), folder, page);
-        long trained = plan.runs().stream().filter(r -> !store.read(r.runId()).status().equals("FAILED")).count();
+        long trained = plan.runs().stream().filter(r -> store.read(r.runId()).status() != RunStatus.FAILED).count();
         assertTrue(pictures >= 2 * trained + 2, pictures + " pictures: each trained run's mask and loss, the sweep's");
         for (RunSpec run : plan.runs()) {
-            if (!store.read(run.runId()).status().equals("FAILED")) {
+            if (store.read(run.runId()).status() != RunStatus.FAILED) {
                 byte[] gz = ReportChecks.read(store.fileSystem(), new Path(store.artefactsOf(run.runId()),
                         "trace.jsonl.gz"));
                 org.deepmod.report.Trace trace = org.deepmod.report.TraceReader.read(new java.io.InputStreamReader(
                         new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz)),
                         StandardCharsets.UTF_8), run.runId());
                 RunResult result = store.read(run.runId());
-                assertEquals(result.terms(), trace.terms());
+                assertEquals(result.discovery().terms(), trace.terms());
                 int last = trace.entries().get(trace.entries().size() - 1).iteration();
-                int every = result.config().path("training").path("writeIterations").asInt();
-                assertTrue(last < result.iterations() && last >= result.iterations() - every,
-                        "the trace ends at the run's last write iteration: " + last + " of " + result.iterations());
+                int every = result.identity().config().path("training").path("writeIterations").asInt();
+                int iterations = result.training().iterations();
+                assertTrue(last < iterations && last >= iterations - every,
+                        "the trace ends at the run's last write iteration: " + last + " of " + iterations);
             }
             assertNotNull(ReportChecks.byId(page, "run-" + run.runId()), run.runId() + " is listed");
         }
@@ -123,10 +125,13 @@ final class SweepChecks {
         for (SweepSummary.Configuration c : summary.configurations()) {
             List<RunResult> runs = byConfiguration.get(c.configuration());
             assertEquals(runs.size(), c.runs(), c.configuration());
-            assertEquals(runs.stream().filter(r -> r.status().equals("FAILED")).count(), c.failed());
-            List<RunResult> masked = runs.stream().filter(r -> r.mask() != null).toList();
-            if (masked.stream().anyMatch(r -> r.correctSupport() != null)) {
-                long correct = runs.stream().filter(r -> Boolean.TRUE.equals(r.correctSupport())).count();
+            assertEquals(runs.stream().filter(r -> r.status() == RunStatus.FAILED).count(), c.failed());
+            List<RunResult.Discovery> masked = runs.stream().map(RunResult::discovery)
+                    .filter(d -> d != null && d.mask() != null).toList();
+            List<RunResult.TruthCheck> checks = runs.stream().map(RunResult::truthCheck).filter(t -> t != null)
+                    .toList();
+            if (checks.stream().anyMatch(t -> t.correctSupport() != null)) {
+                long correct = checks.stream().filter(t -> Boolean.TRUE.equals(t.correctSupport())).count();
                 assertEquals(correct, (long) c.correct(), c.configuration());
                 assertEquals((double) correct / runs.size(), c.successRate(), 1e-12);
             }
@@ -141,8 +146,8 @@ final class SweepChecks {
                     "statistics for every term of the library");
             assertEquals(masked.size(), u.finished());
             for (String term : terms) {
-                List<Double> chosen = masked.stream().filter(r -> r.mask()[r.terms().indexOf(term)])
-                        .map(r -> r.coefficients()[r.terms().indexOf(term)]).sorted().toList();
+                List<Double> chosen = masked.stream().filter(d -> d.mask()[d.terms().indexOf(term)])
+                        .map(d -> d.coefficients()[d.terms().indexOf(term)]).sorted().toList();
                 SweepSummary.TermStatistics t = u.term(term);
                 assertNotNull(t);
                 assertEquals(chosen.size(), t.selected(), c.configuration() + " " + term);

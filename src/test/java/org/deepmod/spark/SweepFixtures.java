@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.deepmod.experiment.RunResult;
 import org.deepmod.config.SweepAxis;
-import org.deepmod.results.RunFields;
 import org.deepmod.results.SweepIndex;
 import org.deepmod.library.EquationFormatter;
+import org.deepmod.training.RunStatus;
 
 /**
  * Crafted run results for the aggregation and report tests: every number chosen so that the statistics can be
@@ -38,17 +38,19 @@ final class SweepFixtures {
     static Sweep burgers() {
         List<SweepIndex.Run> runs = new ArrayList<>();
         Map<String, RunResult> results = new LinkedHashMap<>();
-        add(runs, results, "0.0", "threshold", 0, oneField("CONVERGED", 100, 1.0, Map.of("u_xx", 0.1, "u*u_x", -1.0)));
-        add(runs, results, "0.0", "threshold", 1, oneField("MAX_ITERATIONS", 200, 2.0,
+        add(runs, results, "0.0", "threshold", 0, oneField(RunStatus.CONVERGED, 100, 1.0,
+                Map.of("u_xx", 0.1, "u*u_x", -1.0)));
+        add(runs, results, "0.0", "threshold", 1, oneField(RunStatus.MAX_ITERATIONS, 200, 2.0,
                 Map.of("u_xx", 0.12, "u*u_x", -0.9)));
-        add(runs, results, "0.0", "threshold", 2, oneField("CONVERGED", 300, 3.0,
+        add(runs, results, "0.0", "threshold", 2, oneField(RunStatus.CONVERGED, 300, 3.0,
                 Map.of("u_xx", 0.08, "u*u_x", -1.1, "u", 0.05)));
         add(runs, results, "0.0", "threshold", 3, null);
-        add(runs, results, "0.5", "threshold", 0, oneField("DIVERGED", 50, 0.5, Map.of("u", 3.0)));
-        add(runs, results, "0.5", "threshold", 1, oneField("CONVERGED", 400, 4.0, Map.of("u_xx", 0.2, "u*u_x", -0.5)));
-        add(runs, results, "1.0", "threshold", 0, oneField("CONVERGED", 500, 5.0, Map.of()));
-        add(runs, results, "1.0", "threshold", 1, oneField("MAX_ITERATIONS", 600, 6.0, Map.of()));
-        add(runs, results, "0.0", "stability", 0, oneField("CONVERGED", 700, 7.0,
+        add(runs, results, "0.5", "threshold", 0, oneField(RunStatus.DIVERGED, 50, 0.5, Map.of("u", 3.0)));
+        add(runs, results, "0.5", "threshold", 1, oneField(RunStatus.CONVERGED, 400, 4.0,
+                Map.of("u_xx", 0.2, "u*u_x", -0.5)));
+        add(runs, results, "1.0", "threshold", 0, oneField(RunStatus.CONVERGED, 500, 5.0, Map.of()));
+        add(runs, results, "1.0", "threshold", 1, oneField(RunStatus.MAX_ITERATIONS, 600, 6.0, Map.of()));
+        add(runs, results, "0.0", "stability", 0, oneField(RunStatus.CONVERGED, 700, 7.0,
                 Map.of("u_xx", 0.1, "u*u_x", -1.0)));
         add(runs, results, "0.5", "stability", 0, null);
         return new Sweep(new SweepIndex("fixture", List.of("noise", "estimator", SweepAxis.SEED), 0.5, runs), results);
@@ -78,8 +80,10 @@ final class SweepFixtures {
                         null, null));
             }
             String id = "twofields" + seed;
-            RunResult r = new RunResult(id, "two", "CONVERGED", null, 100, 1.0, "cpu", terms, outputs.get(0).mask(),
-                    c[0], c[0], null, null, "u_t = ...", 1e-4, 1e-5, 2e-4, 3, null, null, null, outputs, config, null);
+            RunResult r = new RunResult(new RunResult.Identity(id, "two", config), RunStatus.CONVERGED, null,
+                    new RunResult.Training(100, 1.0, "cpu", 1e-4, 1e-5, 2e-4, 3),
+                    new RunResult.Discovery(terms, outputs.get(0).mask(), c[0], c[0], null, null, "u_t = ..."), null,
+                    outputs);
             results.put(id, r);
             LinkedHashMap<String, String> axes = new LinkedHashMap<>();
             axes.put(SweepAxis.SEED, Integer.toString(seed));
@@ -98,13 +102,13 @@ final class SweepFixtures {
         axes.put(SweepAxis.SEED, Integer.toString(seed));
         runs.add(new SweepIndex.Run(id, runs.size(), seed, axes));
         RunResult r = result == null
-                ? RunResult.failed(id, "fixture", "corrupt.npy: not a numpy file", 0.1, null)
+                ? RunResult.failed(new RunResult.Identity(id, "fixture", null), "corrupt.npy: not a numpy file", 0.1)
                 : withId(result, id);
         results.put(id, r);
     }
 
     /** A one-field Burgers result selecting these terms with these coefficients (the others masked). */
-    private static RunResult oneField(String status, int iterations, double seconds, Map<String, Double> selected) {
+    private static RunResult oneField(RunStatus status, int iterations, double seconds, Map<String, Double> selected) {
         boolean[] mask = new boolean[TERMS.size()];
         double[] coefficients = new double[TERMS.size()];
         for (int j = 0; j < TERMS.size(); j++) {
@@ -112,20 +116,18 @@ final class SweepFixtures {
             mask[j] = c != null;
             coefficients[j] = c == null ? 0 : c;
         }
-        RunFields u = RunFields.of(new RunResult("x", "fixture", status, null, iterations, seconds, "cpu", TERMS, mask,
-                coefficients, coefficients, null, null, null, null, null, null, null, BURGERS, null, null, null,
-                null, null)).get(0);
-        return new RunResult("x", "fixture", status, status.equals("DIVERGED") ? "loss 1000x its initial value" : null,
-                iterations, seconds, "cpu", TERMS, mask, coefficients, coefficients, coefficients, null,
-                org.deepmod.library.EquationFormatter.format("u_t", TERMS, coefficients, mask),
-                1e-4, 1e-5, 2e-4, 2, BURGERS, u.correctSupport(), u.coefficientErrors(), null, null, null);
+        return new RunResult(new RunResult.Identity("x", "fixture", null), status,
+                status == RunStatus.DIVERGED ? "loss 1000x its initial value" : null,
+                new RunResult.Training(iterations, seconds, "cpu", 1e-4, 1e-5, 2e-4, 2),
+                new RunResult.Discovery(TERMS, mask, coefficients, coefficients, coefficients, null,
+                        EquationFormatter.format("u_t", TERMS, coefficients, mask)),
+                RunResult.TruthCheck.of(TERMS, mask, coefficients, BURGERS), null);
     }
 
     private static RunResult withId(RunResult r, String id) {
-        return new RunResult(id, r.name(), r.status(), r.reason(), r.iterations(), r.seconds(), r.device(), r.terms(),
-                r.mask(), r.coefficients(), r.coefficientsNormalized(), r.estimatorCoefficients(), r.probabilities(),
-                r.equation(), r.mse(), r.reg(), r.testMse(), r.maskUpdates(), r.truth(), r.correctSupport(),
-                r.coefficientErrors(), r.outputs(), r.config(), r.dataFingerprint());
+        RunResult.Identity was = r.identity();
+        return new RunResult(new RunResult.Identity(id, was.name(), was.config(), was.dataFingerprint()), r.status(),
+                r.reason(), r.training(), r.discovery(), r.truthCheck(), r.outputs());
     }
 
     private static JsonNode tree(String json) {

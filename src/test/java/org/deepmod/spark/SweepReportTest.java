@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.deepmod.training.RunStatus;
 
 /**
  * The report page of the crafted sweep ({@link SweepFixtures}), rebuilt by {@code deepmod report} from the run
@@ -148,17 +149,20 @@ class SweepReportTest {
         Map<String, RunResult> results = sweep.results();
         java.util.Comparator<String> bySweepOrder = java.util.Comparator.comparingInt(order::indexOf);
         java.util.Comparator<String> bySeconds = java.util.Comparator.<String>comparingDouble(
-                id -> Double.parseDouble(String.format(java.util.Locale.ROOT, "%.1f", results.get(id).seconds())));
+                id -> Double.parseDouble(String.format(java.util.Locale.ROOT, "%.1f",
+                        results.get(id).training().seconds())));
         assertEquals(ids(order), steps.get("initial"));
         assertEquals(ids(order.stream().sorted(bySeconds.thenComparing(bySweepOrder)).toList()), steps.get("seconds"));
         assertEquals(ids(order.stream().sorted(bySeconds.reversed().thenComparing(bySweepOrder)).toList()),
                 steps.get("secondsReversed"), "reversed, ties still in the sweep's order");
         assertEquals(ids(order.stream().sorted(java.util.Comparator.<String>comparingInt(
-                id -> results.get(id).iterations()).thenComparing(bySweepOrder)).toList()), steps.get("iterations"));
+                id -> results.get(id).training().iterations()).thenComparing(bySweepOrder)).toList()),
+                steps.get("iterations"));
         // the filters keep the last sort (by iterations)
         List<String> byIterations = order.stream().sorted(java.util.Comparator.<String>comparingInt(
-                id -> results.get(id).iterations()).thenComparing(bySweepOrder)).toList();
-        List<String> failed = byIterations.stream().filter(id -> results.get(id).status().equals("FAILED")).toList();
+                id -> results.get(id).training().iterations()).thenComparing(bySweepOrder)).toList();
+        List<String> failed = byIterations.stream().filter(id -> results.get(id).status() == RunStatus.FAILED)
+                .toList();
         assertEquals(2, failed.size());
         assertEquals(ids(failed), steps.get("failed"));
         List<String> notFound = byIterations.stream()
@@ -172,8 +176,8 @@ class SweepReportTest {
         }).toList();
         assertEquals(4, inConfiguration.size());
         assertEquals(ids(inConfiguration), steps.get("configuration"));
-        java.util.function.Predicate<String> withUxx = id -> results.get(id).equation() != null
-                && results.get(id).equation().toLowerCase(java.util.Locale.ROOT).contains("u_xx");
+        java.util.function.Predicate<String> withUxx = id -> results.get(id).discovery() != null
+                && results.get(id).discovery().equation().toLowerCase(java.util.Locale.ROOT).contains("u_xx");
         assertEquals(ids(inConfiguration.stream().filter(withUxx).toList()), steps.get("configurationAndUxx"));
         List<String> uxx = byIterations.stream().filter(withUxx).toList();
         assertTrue(uxx.size() > 3 && uxx.size() < order.size(), uxx.toString());
@@ -210,8 +214,8 @@ class SweepReportTest {
                 return switch (key.substring(key.lastIndexOf('.') + 1)) {
                     case "seed" -> sweep.index().runs().stream().filter(x -> x.runId().equals(id)).findFirst()
                             .orElseThrow().seed();
-                    case "iterations" -> r.iterations();
-                    default -> r.seconds();
+                    case "iterations" -> r.training().iterations();
+                    default -> r.training().seconds();
                 };
             default:
                 break;

@@ -29,24 +29,25 @@ class DiscoveryTest {
         RunConfig run = RunConfig.parse(tree, config);
         RunResult r = LocalRunner.run(run, RunEnvironment.cpu()).result();
         System.out.printf("%s %s: %s after %d iterations, %.1f s: %s%n", config, String.join(" ", settings),
-                r.status(), r.iterations(), r.seconds(), r.equation());
+                r.status(), r.training().iterations(), r.training().seconds(), r.discovery().equation());
         return r;
     }
 
     private static void assertDiscovered(RunResult r, Map<String, Double> tolerances) {
+        RunResult.Discovery found = r.discovery();
         TreeSet<String> active = new TreeSet<>();
-        for (int j = 0; j < r.terms().size(); j++) {
-            if (r.mask()[j]) {
-                active.add(r.terms().get(j));
+        for (int j = 0; j < found.terms().size(); j++) {
+            if (found.mask()[j]) {
+                active.add(found.terms().get(j));
             }
         }
-        assertEquals(new TreeSet<>(tolerances.keySet()), active, r.equation());
-        assertTrue(r.correctSupport(), r.equation());
+        assertEquals(new TreeSet<>(tolerances.keySet()), active, found.equation());
+        assertTrue(r.truthCheck().correctSupport(), found.equation());
         tolerances.forEach((term, tolerance) -> {
-            double error = r.coefficientErrors().get(term);
-            assertTrue(error < tolerance, term + ": relative error " + error + " in " + r.equation());
+            double error = r.truthCheck().coefficientErrors().get(term);
+            assertTrue(error < tolerance, term + ": relative error " + error + " in " + found.equation());
         });
-        assertTrue(r.status().equals("CONVERGED") || r.status().equals("MAX_ITERATIONS"), r.status());
+        assertTrue(r.status() == RunStatus.CONVERGED || r.status() == RunStatus.MAX_ITERATIONS, r.status().name());
     }
 
     @Test

@@ -196,7 +196,7 @@ public final class SweepCharts {
             List<Double> its = new ArrayList<>();
             List<Double> secs = new ArrayList<>();
             for (ReportRun r : runs.getOrDefault(c, List.of())) {
-                if (!r.status().equals(RunStatus.FAILED.name())) {
+                if (r.status() != RunStatus.FAILED) {
                     its.add((double) r.iterations());
                     secs.add(r.seconds());
                 }

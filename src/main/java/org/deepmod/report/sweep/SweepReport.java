@@ -125,7 +125,7 @@ public final class SweepReport {
 
         Map<String, List<ReportRun>> reasons = new TreeMap<>();
         for (ReportRun r : runs) {
-            if (r.status().equals(RunStatus.FAILED.name()) || r.status().equals(RunStatus.DIVERGED.name())) {
+            if (r.status() == RunStatus.FAILED || r.status() == RunStatus.DIVERGED) {
                 reasons.computeIfAbsent(r.status() + ": " + (r.reason() == null ? "(no reason given)" : r.reason()),
                         k -> new ArrayList<>()).add(r);
             }
@@ -410,12 +410,12 @@ public final class SweepReport {
         page.table("run-table", "run", "configuration", "seed", "status", "iterations", "seconds", "true terms",
                 "equation", "mask over training");
         for (ReportRun r : runs) {
-            page.open("tr", "id", "run-" + r.runId(), "data-status", r.status(), "data-configuration",
+            page.open("tr", "id", "run-" + r.runId(), "data-status", r.status().name(), "data-configuration",
                             r.configuration(), "data-found", found(r))
                     .element("td", r.runId(), "class", "eq")
                     .element("td", r.configuration()).number("run." + r.runId() + ".seed", Long.toString(r.seed()))
-                    .element("td", r.status()
-                            + (r.reason() == null || r.status().equals(RunStatus.CONVERGED.name()) ? ""
+                    .element("td", r.status().name()
+                            + (r.reason() == null || r.status() == RunStatus.CONVERGED ? ""
                             : " (" + r.reason() + ")"))
                     .number("run." + r.runId() + ".iterations", Integer.toString(r.iterations()))
                     .number("run." + r.runId() + ".seconds", String.format(Locale.ROOT, "%.1f", r.seconds()))
@@ -442,7 +442,7 @@ public final class SweepReport {
     /** The filter bar, its choices the values the runs hold; hidden (and inert) where no script runs. */
     private static void filters(Html page, List<ReportRun> runs) {
         page.open("div", "id", "run-filters", "hidden", "hidden", "class", "note");
-        select(page, "status", "filter-status", runs.stream().map(ReportRun::status));
+        select(page, "status", "filter-status", runs.stream().map(r -> r.status().name()));
         select(page, "configuration", "filter-configuration", runs.stream().map(ReportRun::configuration));
         select(page, "true terms", "filter-found", runs.stream().map(SweepReport::found));
         page.text(" equation contains ").raw("<input id=\"filter-equation\" type=\"search\" size=\"24\"/>");

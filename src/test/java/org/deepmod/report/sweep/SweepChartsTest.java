@@ -21,6 +21,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.deepmod.training.RunStatus;
 
 /**
  * A coefficient's 5–95 % interval is visible however the configurations lie on the x axis: as a shaded band
@@ -96,7 +97,7 @@ class SweepChartsTest {
         FieldStatistics field = new FieldStatistics("u", 10, Map.of("u_xx", TRUTH), 10, 1.0,
                 new SweepSummary.Interval(0.72, 1.0), List.of(term), null);
         assertNotNull(field.term("u_xx"));
-        return new Configuration(name, axes, 10, 0, Map.of("CONVERGED", 10), 10, 1.0,
+        return new Configuration(name, axes, 10, 0, Map.of(RunStatus.CONVERGED.name(), 10), 10, 1.0,
                 new SweepSummary.Interval(0.72, 1.0), null, null, List.of(field));
     }
 }
