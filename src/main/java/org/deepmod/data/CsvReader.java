@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.deepmod.BadInputException;
+import org.deepmod.UserText;
 
 /**
  * Reads comma-separated values with a header row naming the columns; the columns named in
@@ -28,6 +29,11 @@ final class CsvReader {
         if (header == null || header.isBlank()) {
             throw new BadInputException(file + ": empty; expected a header row naming the columns "
                     + options.allNames());
+        }
+        if (!UserText.isText(header)) {
+            // a binary file named .csv: its "header" is bytes, which a message must not print
+            throw new BadInputException(file + ": not a text file (line 1 holds bytes that are not UTF-8 text); "
+                    + "expected comma-separated text with a header row naming the columns " + options.allNames());
         }
         String[] columns = headerNames(header);
         List<String> wanted = options.allNames();
@@ -93,11 +99,25 @@ final class CsvReader {
                 found = j;
             }
         }
+        if (found < 0 && !Arrays.stream(columns).allMatch(CsvReader::looksLikeColumnName)) {
+            // not a header (a link to a system file: /etc/passwd's first line is an account): not quoted
+            throw new BadInputException(file + ": missing column '" + name + "': line 1 is not a header row of "
+                    + "column names (is this a CSV file?)");
+        }
         if (found < 0) {
             throw new BadInputException(file + ": missing column '" + name + "': the header (line 1) has "
                     + Arrays.toString(columns));
         }
         return found;
+    }
+
+    /**
+     * Whether a header cell reads as a column's name: short, of letters, digits and the signs names use
+     * ({@code u_x}, {@code "u*u_x"}, {@code u (m/s)}); a ':' or '$' is a line of another file.
+     */
+    private static boolean looksLikeColumnName(String name) {
+        return name.length() <= UserText.MAX_QUOTED && name.codePoints().allMatch(c -> Character.isLetterOrDigit(c)
+                || " _-+*/^.()[]'".indexOf(c) >= 0);
     }
 
     private static double number(String file, int line, String column, String cell) {
@@ -110,7 +130,8 @@ final class CsvReader {
         try {
             value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new BadInputException(where + (text.isEmpty() ? "empty value" : "'" + text + "' is not a number"));
+            throw new BadInputException(where + (text.isEmpty() ? "empty value"
+                    : "'" + UserText.excerpt(text) + "' is not a number"));
         }
         if (!Double.isFinite(value)) { // "NaN", "Infinity", or a literal like 1e999 beyond float64
             throw new BadInputException(where + text + " (NaN or infinite values are not allowed)");
