@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ class RunConfigTest {
         }
         FileDataset file = (FileDataset) dataset;
         FileDataset local = new FileDataset(PROJECT.resolve(file.path()).toString(), file.fields(), file.coords(),
-                file.truth());
+                file.truth(), file.realPartOfComplex());
         return LocalRunner.data(local, new Configuration()).size();
     }
 
@@ -222,6 +223,51 @@ class RunConfigTest {
         assertEquals("0.2", c.estimator().parameters().get("threshold"));
         assertEquals(3, c.seed());
     }
+
+    /**
+     * {@code complex: real} is written to the resolved config only when set: a file run's id is the SHA-256 of
+     * that config, and one written always would have changed every existing file run's id (and retrained it
+     * on {@code --resume}). The id pinned here is the one this config had before the key existed.
+     */
+    @Test
+    void complexRealChangesTheRunIdOnlyWhereItIsSet() {
+        String file = "dataset: {type: file, path: data/burgers-pdefind.npz, truth: {u_xx: 0.1, \"u*u_x\": -1.0}}\n";
+        RunConfig before = parse(file);
+        RunConfig real = parse(file.replace("truth:", "complex: real, truth:"));
+        assertEquals(FILE_RUN_ID_BEFORE_COMPLEX, before.runId());
+        assertTrue(!before.toTree().get("dataset").has("complex"), before.toTree().toString());
+        assertEquals("real", real.toTree().get("dataset").get("complex").asText());
+        assertNotEquals(before.runId(), real.runId());
+        assertTrue(real.dataset() instanceof FileDataset f && f.realPartOfComplex());
+    }
+
+    /** Through the config to the reader: the real part of a .mat whose imaginary part is half of it. */
+    @Test
+    void complexRealReadsTheRealPartOfAFile(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        us.hebi.matlab.mat.types.Matrix usol = us.hebi.matlab.mat.format.Mat5.newComplex(20, 10);
+        us.hebi.matlab.mat.types.Matrix x = us.hebi.matlab.mat.format.Mat5.newMatrix(20, 1);
+        us.hebi.matlab.mat.types.Matrix t = us.hebi.matlab.mat.format.Mat5.newMatrix(10, 1);
+        for (int i = 0; i < 20; i++) {
+            x.setDouble(i, 0, i);
+            for (int j = 0; j < 10; j++) {
+                t.setDouble(j, 0, j);
+                usol.setDouble(i, j, 1 + i + j);
+                usol.setImaginaryDouble(i, j, 0.5 * (1 + i + j));
+            }
+        }
+        Path file = dir.resolve("half-imaginary.mat");
+        us.hebi.matlab.mat.format.Mat5.writeToFile(us.hebi.matlab.mat.format.Mat5.newMatFile().addArray("usol", usol)
+                .addArray("x", x).addArray("t", t), file.toFile());
+        String dataset = "dataset: {type: file, path: " + file + ", fields: [usol]";
+        Dataset read = LocalRunner.data(parse(dataset + ", complex: real}").dataset(), new Configuration());
+        assertEquals(200, read.size());
+        assertEquals(1 + 19 + 9, Arrays.stream(read.targetsFlat()).max().orElseThrow(), 0.0);
+        assertThrows(BadInputException.class, () -> LocalRunner.data(parse(dataset + "}").dataset(),
+                new Configuration()));
+    }
+
+    /** The run id of the config above as main computed it before {@code complex} (commit 9e09a2e). */
+    private static final String FILE_RUN_ID_BEFORE_COMPLEX = "6a3f12a901d2867b";
 
     @Test
     void runIdIsStableAndFollowsTheResolvedConfig() {
