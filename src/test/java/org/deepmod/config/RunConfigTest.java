@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.deepmod.BadInputException;
+import org.deepmod.data.ComplexMatFiles;
 import org.deepmod.data.Dataset;
 import org.deepmod.sparse.SparseEstimators;
 import org.junit.jupiter.api.Test;
@@ -241,33 +242,20 @@ class RunConfigTest {
         assertTrue(real.dataset() instanceof FileDataset f && f.realPartOfComplex());
     }
 
+    /** The run id of the config above as main computed it before {@code complex} (commit 9e09a2e). */
+    private static final String FILE_RUN_ID_BEFORE_COMPLEX = "6a3f12a901d2867b";
+
     /** Through the config to the reader: the real part of a .mat whose imaginary part is half of it. */
     @Test
-    void complexRealReadsTheRealPartOfAFile(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        us.hebi.matlab.mat.types.Matrix usol = us.hebi.matlab.mat.format.Mat5.newComplex(20, 10);
-        us.hebi.matlab.mat.types.Matrix x = us.hebi.matlab.mat.format.Mat5.newMatrix(20, 1);
-        us.hebi.matlab.mat.types.Matrix t = us.hebi.matlab.mat.format.Mat5.newMatrix(10, 1);
-        for (int i = 0; i < 20; i++) {
-            x.setDouble(i, 0, i);
-            for (int j = 0; j < 10; j++) {
-                t.setDouble(j, 0, j);
-                usol.setDouble(i, j, 1 + i + j);
-                usol.setImaginaryDouble(i, j, 0.5 * (1 + i + j));
-            }
-        }
-        Path file = dir.resolve("half-imaginary.mat");
-        us.hebi.matlab.mat.format.Mat5.writeToFile(us.hebi.matlab.mat.format.Mat5.newMatFile().addArray("usol", usol)
-                .addArray("x", x).addArray("t", t), file.toFile());
+    void complexRealReadsTheRealPartOfAFile(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path file = ComplexMatFiles.pdeFindShaped(dir.resolve("half-imaginary.mat"), 0.5);
         String dataset = "dataset: {type: file, path: " + file + ", fields: [usol]";
         Dataset read = LocalRunner.data(parse(dataset + ", complex: real}").dataset(), new Configuration());
-        assertEquals(200, read.size());
-        assertEquals(1 + 19 + 9, Arrays.stream(read.targetsFlat()).max().orElseThrow(), 0.0);
+        assertEquals(ComplexMatFiles.NX * ComplexMatFiles.NT, read.size());
+        assertEquals(1 + (ComplexMatFiles.NX - 1) + (ComplexMatFiles.NT - 1), Arrays.stream(read.targetsFlat()).max().orElseThrow(), 0.0);
         assertThrows(BadInputException.class, () -> LocalRunner.data(parse(dataset + "}").dataset(),
                 new Configuration()));
     }
-
-    /** The run id of the config above as main computed it before {@code complex} (commit 9e09a2e). */
-    private static final String FILE_RUN_ID_BEFORE_COMPLEX = "6a3f12a901d2867b";
 
     @Test
     void runIdIsStableAndFollowsTheResolvedConfig() {

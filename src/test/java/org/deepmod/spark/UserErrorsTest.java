@@ -18,6 +18,7 @@ import org.deepmod.UserText;
 import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.config.SweepFiles;
+import org.deepmod.data.ComplexMatFiles;
 import org.deepmod.storage.OutputLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -158,32 +159,6 @@ class UserErrorsTest {
         chattr("-i", dir);
     }
 
-    /**
-     * A PDE-FIND-shaped .mat (usol complex, x, t) whose imaginary part is half the real one: more than a
-     * solver's noise, so refused unless the dataset says {@code complex: real}.
-     */
-    private static Path halfImaginaryMat(Path d) {
-        us.hebi.matlab.mat.types.Matrix usol = us.hebi.matlab.mat.format.Mat5.newComplex(20, 10);
-        us.hebi.matlab.mat.types.Matrix x = us.hebi.matlab.mat.format.Mat5.newMatrix(20, 1);
-        us.hebi.matlab.mat.types.Matrix t = us.hebi.matlab.mat.format.Mat5.newMatrix(10, 1);
-        for (int i = 0; i < 20; i++) {
-            x.setDouble(i, 0, i * 0.1);
-            for (int j = 0; j < 10; j++) {
-                t.setDouble(j, 0, j * 0.1);
-                usol.setDouble(i, j, Math.sin(i * 0.1 - j * 0.1));
-                usol.setImaginaryDouble(i, j, 0.5 * Math.sin(i * 0.1 - j * 0.1));
-            }
-        }
-        Path file = d.resolve("half-imaginary.mat");
-        try {
-            us.hebi.matlab.mat.format.Mat5.writeToFile(us.hebi.matlab.mat.format.Mat5.newMatFile()
-                    .addArray("usol", usol).addArray("x", x).addArray("t", t), file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
-    }
-
     private static String sweepFile(Path d) {
         return file(d, "tiny.yaml", SweepFiles.tiny("seeds: 2\n")).toString();
     }
@@ -298,7 +273,8 @@ class UserErrorsTest {
                 d -> d.resolve("ro") + ": cannot write results there"),
             new Case("a .mat whose imaginary part is more than a solver's noise",
                 d -> new String[] {"run", file(d, "run.yaml", "name: p\nsamples: 100\ndataset: {type: file, path: "
-                        + halfImaginaryMat(d) + ", fields: [usol]}\n").toString(), "--out", d.resolve("o").toString()},
+                        + ComplexMatFiles.pdeFindShaped(d.resolve("half-imaginary.mat"), 0.5) + ", fields: [usol]}\n")
+                        .toString(), "--out", d.resolve("o").toString()},
                 d -> "taken as numerical noise); set 'complex: real' in the dataset to use the real part"),
             new Case("sparse --param given twice",
                 d -> new String[] {"sparse", "--estimator", "threshold", "--param", "threshold=0.1", "--param",
