@@ -30,12 +30,7 @@ final class CsvReader {
             throw new BadInputException(file + ": empty; expected a header row naming the columns "
                     + options.allNames());
         }
-        if (!UserText.isText(header)) {
-            // a binary file named .csv: its "header" is bytes, which a message must not print
-            throw new BadInputException(file + ": not a text file (line 1 holds bytes that are not UTF-8 text); "
-                    + "expected comma-separated text with a header row naming the columns " + options.allNames());
-        }
-        String[] columns = headerNames(header);
+        String[] columns = headerNames(file, header);
         List<String> wanted = options.allNames();
         int[] positions = new int[wanted.size()];
         for (int k = 0; k < wanted.size(); k++) {
@@ -77,7 +72,15 @@ final class CsvReader {
                 Dataset.canonicalTargetNames(fieldColumns.length));
     }
 
-    static String[] headerNames(String header) {
+    /**
+     * The header's column names. A line that is not text (a binary file named .csv) is refused without
+     * printing it: its bytes are no names.
+     */
+    static String[] headerNames(String file, String header) {
+        if (!UserText.isText(header)) {
+            throw new BadInputException(file + ": not a text file (line 1 holds bytes that are not UTF-8 text); a "
+                    + ".csv is comma-separated text with a header row naming its columns");
+        }
         String text = header.startsWith("\uFEFF") ? header.substring(1) : header; // a UTF-8 byte order mark
         text = text.startsWith("#") ? text.substring(1) : text;
         String[] names = text.split(",", -1);
@@ -99,10 +102,8 @@ final class CsvReader {
                 found = j;
             }
         }
-        if (found < 0 && !Arrays.stream(columns).allMatch(CsvReader::looksLikeColumnName)) {
-            // not a header (a link to a system file: /etc/passwd's first line is an account): not quoted
-            throw new BadInputException(file + ": missing column '" + name + "': line 1 is not a header row of "
-                    + "column names (is this a CSV file?)");
+        if (found < 0 && !looksLikeHeader(columns)) {
+            throw notAHeader(file, "missing column '" + name + "': ");
         }
         if (found < 0) {
             throw new BadInputException(file + ": missing column '" + name + "': the header (line 1) has "
@@ -111,13 +112,23 @@ final class CsvReader {
         return found;
     }
 
+    /** The signs a column name may hold beside letters, digits and spaces ({@code u_x}, {@code u (m/s)}). */
+    private static final String NAME_SIGNS = "_-+*/^.()[]'%°#";
+
     /**
-     * Whether a header cell reads as a column's name: short, of letters, digits and the signs names use
-     * ({@code u_x}, {@code "u*u_x"}, {@code u (m/s)}); a ':' or '$' is a line of another file.
+     * Whether every header cell reads as a column's name: at most {@link UserText#MAX_QUOTED} letters, digits,
+     * spaces and {@link #NAME_SIGNS}. A line of another file (a link to /etc/passwd: an account, with ':') is
+     * not, and is then never quoted: a message names columns, not the contents of some file.
      */
-    private static boolean looksLikeColumnName(String name) {
-        return name.length() <= UserText.MAX_QUOTED && name.codePoints().allMatch(c -> Character.isLetterOrDigit(c)
-                || " _-+*/^.()[]'".indexOf(c) >= 0);
+    static boolean looksLikeHeader(String[] columns) {
+        return Arrays.stream(columns).allMatch(name -> name.length() <= UserText.MAX_QUOTED
+                && name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == ' '
+                        || NAME_SIGNS.indexOf(c) >= 0));
+    }
+
+    static BadInputException notAHeader(String file, String what) {
+        return new BadInputException(file + ": " + what + "line 1 is not a header row of column names (each at most "
+                + UserText.MAX_QUOTED + " letters, digits, spaces and " + NAME_SIGNS + "); is this a CSV file?");
     }
 
     private static double number(String file, int line, String column, String cell) {
