@@ -60,7 +60,7 @@ public final class ConfigFiles {
         }
         try {
             if (Files.size(file) > MAX_CONFIG_BYTES) {
-                // read whole and parsed, a 10 MB one-line file took 33 s and 0.6 GB before YAML's own limit refused it
+                // read whole and parsed, a 10 MB one-line file took 34 s and 1 GB before YAML's own limit refused it
                 throw new BadInputException(file + ": " + Files.size(file) + " bytes is too large for a config file "
                         + "(at most " + MAX_CONFIG_BYTES + "); is this the data file?");
             }

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.deepmod.BadInputException;
+import org.deepmod.UserText;
 
 /**
  * Decodes NumPy's .npy format (versions 1.0, 2.0 and 3.0): the magic string, a header that is a Python dict
@@ -224,8 +225,12 @@ final class NpyFormat {
         return new BadInputException(source + ": malformed .npy header " + abbreviate(header));
     }
 
+    /** The header as a message quotes it: up to 200 characters of its dict, never bytes that are not text. */
     private static String abbreviate(String header) {
         String trimmed = header.strip();
+        if (!UserText.isText(trimmed)) {
+            return "(a header of bytes that are not text)";
+        }
         return trimmed.length() <= 200 ? trimmed : trimmed.substring(0, 200) + "...";
     }
 

@@ -96,6 +96,16 @@ class UserErrorsTest {
     private static final byte[] PNG_START = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, '\r',
         'I', 'H', 'D', 'R', 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5c, 0x72, (byte) 0xa8, 0x66};
 
+    /** NumPy's magic and version 1.0, then a 100-byte header of control characters and invalid UTF-8. */
+    private static byte[] garbageNpy() {
+        byte[] bytes = new byte[10 + 100];
+        System.arraycopy(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 100, 0}, 0, bytes, 0, 10);
+        for (int i = 10; i < bytes.length; i++) {
+            bytes[i] = (byte) (i % 2 == 0 ? 0x1b : 0xff);
+        }
+        return bytes;
+    }
+
     /** A run config reading this data file. */
     private static String runOn(Path d, String data) {
         return file(d, "run.yaml", "name: p\nsamples: 300\ndataset: {type: file, path: " + data + "}\n").toString();
@@ -249,6 +259,11 @@ class UserErrorsTest {
                 d -> new String[] {"run", runOn(d, bytes(d, "png.csv", PNG_START).toString()), "--out",
                         d.resolve("o").toString()},
                 d -> d.resolve("png.csv") + ": not a text file (line 1 holds bytes that are not UTF-8 text)", "PNG"),
+            new Case("a .npy whose header is binary bytes",
+                d -> new String[] {"run", runOn(d, bytes(d, "garbage.npy", garbageNpy()).toString()), "--out",
+                        d.resolve("o").toString()},
+                d -> d.resolve("garbage.npy") + ": malformed .npy header, no readable 'descr' in (a header of bytes "
+                        + "that are not text)"),
             new Case("a .csv that is a link to /etc/passwd",
                 d -> new String[] {"run", runOn(d, link(d.resolve("passwd.csv"), "/etc/passwd").toString()), "--out",
                         d.resolve("o").toString()},
