@@ -63,8 +63,15 @@ public final class ReportCommand implements Callable<Integer> {
             throw new BadInputException(trimmed + ": " + (Files.exists(Path.of(trimmed))
                     ? "is a file, not a results folder" : "no such folder"));
         }
+        ResultStore folder = new ResultStore(trimmed, hadoop);
         // a live sweep or run is still writing here: a report now would be of part of it, and written under it
-        new ResultStore(trimmed, hadoop).ensureUnlocked();
+        folder.ensureUnlocked();
+        if (!folder.fileSystem().exists(folder.output())) { // checked above for a local folder; probe would make it
+            throw new BadInputException(trimmed + ": no such folder");
+        }
+        // the report is written into the folder: one that cannot be written ended, after reading every result,
+        // in Spark's job abort and 437 lines of stack trace
+        folder.probe();
         if (SweepReportJob.isSweep(trimmed, hadoop)) {
             // in a JVM that already runs Spark (tests, notebooks) use that session and leave it running
             boolean ours = SparkSession.getDefaultSession().isEmpty();
@@ -84,14 +91,14 @@ public final class ReportCommand implements Callable<Integer> {
             return Main.EXIT_OK;
         }
         // a sweep's run: <output>/runs/<runId>, its result beside it as <output>/runs/<runId>.json
-        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(trimmed.contains("://") ? trimmed
+        org.apache.hadoop.fs.Path run = new org.apache.hadoop.fs.Path(trimmed.contains("://") ? trimmed
                 : Path.of(trimmed).toAbsolutePath().normalize().toString());
-        org.apache.hadoop.fs.Path runs = folder.getParent();
+        org.apache.hadoop.fs.Path runs = run.getParent();
         if (runs != null && runs.getName().equals("runs") && runs.getParent() != null) {
             ResultStore store = new ResultStore(runs.getParent().toString(), hadoop);
-            if (store.fileSystem().isFile(store.pathOf(folder.getName()))) {
+            if (store.fileSystem().isFile(store.pathOf(run.getName()))) {
                 store.ensureUnlocked();
-                return sweepRun(store, folder.getName());
+                return sweepRun(store, run.getName());
             }
         }
         return runFolder(Path.of(trimmed));

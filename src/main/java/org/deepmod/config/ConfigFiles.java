@@ -14,6 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,6 +37,12 @@ public final class ConfigFiles {
     public static final ObjectMapper YAML = new ObjectMapper(
             YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
+    /**
+     * The largest config file read. The project's largest is 3 KB; YAML's own limit (3 MB) is checked only
+     * after the whole file is read and scanned.
+     */
+    public static final int MAX_CONFIG_BYTES = 1 << 20;
+
     /** A section written as a plain text value is shorthand for a mapping with this key. */
     private static final Map<String, String> SHORTHAND_KEYS = Map.of(
             "dataset", "type", "network", "type", "library", "type", "estimator", "name",
@@ -49,11 +59,29 @@ public final class ConfigFiles {
                     : ": not a regular file (a named pipe or a device); give a config file"));
         }
         try {
-            return parse(Files.readString(file), file.toString());
+            if (Files.size(file) > MAX_CONFIG_BYTES) {
+                // read whole and parsed, a 10 MB one-line file took 34 s and 1 GB before YAML's own limit refused it
+                throw new BadInputException(file + ": " + Files.size(file) + " bytes is too large for a config file "
+                        + "(at most " + MAX_CONFIG_BYTES + "); is this the data file?");
+            }
+            return parse(utf8(Files.readAllBytes(file), file), file.toString());
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file's text; bytes that are not UTF-8 (a binary file given as the config) are refused by name rather
+     * than with the decoder's "Input length = 3".
+     */
+    private static String utf8(byte[] bytes, Path file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(file + ": not a text file (its bytes are not UTF-8); a config is YAML text");
         }
     }
 

@@ -17,10 +17,14 @@ import org.deepmod.data.Dataset;
  * @param fields the file's names of the 1 to 3 fields, which the library calls u, v, w in this order
  * @param coords canonical coordinate (t[, x[, y]]) -> the file's name for it; its size gives the dimensions
  * @param truth  field (u, v, w) -> term -> coefficient, or null
+ * @param realPartOfComplex {@code complex: real}: use the real part of complex arrays whatever their imaginary
+ *               part (by default one above {@code 1e-4} of the real part is refused as more than a solver's noise)
  */
 public record FileDataset(String path, List<String> fields, Map<String, String> coords,
-                          Map<String, Map<String, Double>> truth) implements DatasetSpec {
+                          Map<String, Map<String, Double>> truth, boolean realPartOfComplex) implements DatasetSpec {
     public static final String TYPE = "file";
+    /** The one value of the {@code complex} key. */
+    public static final String COMPLEX_REAL = "real";
 
     static FileDataset read(ConfigReader r) {
         String path = r.string("path", null, null);
@@ -38,7 +42,9 @@ public record FileDataset(String path, List<String> fields, Map<String, String> 
             r.problems().add(r.path("fields") + ": expected a list of 1 to 3 array or column names");
         }
         Map<String, String> coords = readCoords(r);
-        FileDataset dataset = new FileDataset(path, List.copyOf(fields), coords, readTruth(r, fields.size()));
+        boolean realPart = COMPLEX_REAL.equals(r.string("complex", null, Set.of(COMPLEX_REAL)));
+        FileDataset dataset = new FileDataset(path, List.copyOf(fields), coords, readTruth(r, fields.size()),
+                realPart);
         r.finish(); // a misspelt key (fieldz, cords) would otherwise be ignored and the run read other columns
         return dataset;
     }
@@ -162,6 +168,9 @@ public record FileDataset(String path, List<String> fields, Map<String, String> 
         if (coords.entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue()))) {
             ObjectNode c = d.putObject("coords"); // only when not the canonical names, so older run ids stay
             coords.forEach(c::put);
+        }
+        if (realPartOfComplex) {
+            d.put("complex", COMPLEX_REAL); // only when set: a key always written would change every file run's id
         }
         if (truth != null && truth.keySet().equals(Set.of("u"))) {
             ObjectNode t = d.putObject("truth");

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.deepmod.BadInputException;
+import org.deepmod.UserText;
 
 /**
  * Reads comma-separated values with a header row naming the columns; the columns named in
@@ -29,7 +30,7 @@ final class CsvReader {
             throw new BadInputException(file + ": empty; expected a header row naming the columns "
                     + options.allNames());
         }
-        String[] columns = headerNames(header);
+        String[] columns = headerNames(file, header);
         List<String> wanted = options.allNames();
         int[] positions = new int[wanted.size()];
         for (int k = 0; k < wanted.size(); k++) {
@@ -71,7 +72,15 @@ final class CsvReader {
                 Dataset.canonicalTargetNames(fieldColumns.length));
     }
 
-    static String[] headerNames(String header) {
+    /**
+     * The header's column names. A line that is not text (a binary file named .csv) is refused without
+     * printing it: its bytes are no names.
+     */
+    static String[] headerNames(String file, String header) {
+        if (!UserText.isText(header)) {
+            throw new BadInputException(file + ": not a text file (line 1 holds bytes that are not UTF-8 text); a "
+                    + ".csv is comma-separated text with a header row naming its columns");
+        }
         String text = header.startsWith("\uFEFF") ? header.substring(1) : header; // a UTF-8 byte order mark
         text = text.startsWith("#") ? text.substring(1) : text;
         String[] names = text.split(",", -1);
@@ -93,11 +102,33 @@ final class CsvReader {
                 found = j;
             }
         }
+        if (found < 0 && !looksLikeHeader(columns)) {
+            throw notAHeader(file, "missing column '" + name + "': ");
+        }
         if (found < 0) {
             throw new BadInputException(file + ": missing column '" + name + "': the header (line 1) has "
                     + Arrays.toString(columns));
         }
         return found;
+    }
+
+    /** The signs a column name may hold beside letters, digits and spaces ({@code u_x}, {@code u (m/s)}). */
+    private static final String NAME_SIGNS = "_-+*/^.()[]'%°#";
+
+    /**
+     * Whether every header cell reads as a column's name: at most {@link UserText#MAX_QUOTED} letters, digits,
+     * spaces and {@link #NAME_SIGNS}. A line of another file (a link to /etc/passwd: an account, with ':') is
+     * not, and is then never quoted: a message names columns, not the contents of some file.
+     */
+    static boolean looksLikeHeader(String[] columns) {
+        return Arrays.stream(columns).allMatch(name -> name.length() <= UserText.MAX_QUOTED
+                && name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == ' '
+                        || NAME_SIGNS.indexOf(c) >= 0));
+    }
+
+    static BadInputException notAHeader(String file, String what) {
+        return new BadInputException(file + ": " + what + "line 1 is not a header row of column names (each at most "
+                + UserText.MAX_QUOTED + " letters, digits, spaces and " + NAME_SIGNS + "); is this a CSV file?");
     }
 
     private static double number(String file, int line, String column, String cell) {
@@ -110,7 +141,8 @@ final class CsvReader {
         try {
             value = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new BadInputException(where + (text.isEmpty() ? "empty value" : "'" + text + "' is not a number"));
+            throw new BadInputException(where + (text.isEmpty() ? "empty value"
+                    : "'" + UserText.excerpt(text) + "' is not a number"));
         }
         if (!Double.isFinite(value)) { // "NaN", "Infinity", or a literal like 1e999 beyond float64
             throw new BadInputException(where + text + " (NaN or infinite values are not allowed)");

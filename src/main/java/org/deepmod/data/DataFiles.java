@@ -69,7 +69,11 @@ public final class DataFiles {
             if (header == null || header.isBlank()) {
                 throw new BadInputException(path + ": empty; expected a header row naming the columns");
             }
-            return java.util.List.of(CsvReader.headerNames(header));
+            String[] names = CsvReader.headerNames(path, header);
+            if (!CsvReader.looksLikeHeader(names)) { // the names are listed in messages: never another file's line
+                throw CsvReader.notAHeader(path, "");
+            }
+            return java.util.List.of(names);
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
         }

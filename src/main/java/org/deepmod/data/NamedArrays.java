@@ -40,7 +40,7 @@ final class NamedArrays {
                 throw new BadInputException(file + ": no variable '" + name + "'; the file holds " + held
                         + " (the config's fields and coords name them: " + names + ")");
             }
-            arrays.put(name, lookup.apply(name));
+            arrays.put(name, lookup.apply(name).requireReal(options.realPartOfComplex()));
         }
         int coords = 1 + options.spatialDims();
         List<String> fieldNames = options.fieldNames();

@@ -8,7 +8,27 @@ import org.deepmod.BadInputException;
  *
  * @param source where it came from, for messages: "data.npz: array 'u'"
  */
-record NpyArray(String source, int[] shape, double[] values) {
+record NpyArray(String source, int[] shape, double[] values, Imaginary imaginary) {
+
+    /**
+     * What a complex array's imaginary part was, which the real values leave out: checked by
+     * {@link #requireReal} where the dataset's options are known, and only for the arrays a dataset uses.
+     *
+     * @param type            the stored type, for messages ("dtype '&lt;c16'", "MATLAB complex Double")
+     * @param largestReal     the largest |real part|
+     * @param largestImaginary the largest |imaginary part|
+     */
+    record Imaginary(String type, double largestReal, double largestImaginary) {
+        /** The largest imaginary part relative to the largest real one; infinite for a purely imaginary array. */
+        double ratio() {
+            return largestImaginary == 0 ? 0 : largestImaginary / largestReal;
+        }
+    }
+
+    /** A real array. */
+    NpyArray(String source, int[] shape, double[] values) {
+        this(source, shape, values, null);
+    }
 
     int size() {
         return values.length;
@@ -31,6 +51,21 @@ record NpyArray(String source, int[] shape, double[] values) {
             flat /= shape[k];
         }
         return "[" + join(index) + "]";
+    }
+
+    /**
+     * This array, if it is real or its imaginary part is a solver's numerical noise (at most
+     * {@link NpyFormat#IMAGINARY_TOLERANCE} of the real part: PDE-FIND's kdv.mat holds 2e-6) or the dataset
+     * asks for the real part ({@code complex: real}); else a message saying how large the imaginary part is.
+     */
+    NpyArray requireReal(boolean realPartAsked) {
+        if (imaginary == null || realPartAsked || imaginary.ratio() <= NpyFormat.IMAGINARY_TOLERANCE) {
+            return this;
+        }
+        throw new BadInputException(source + ": complex data (" + imaginary.type() + ") with imaginary parts up to "
+                + imaginary.largestImaginary() + " against real parts up to " + imaginary.largestReal() + " (a ratio "
+                + "above the " + NpyFormat.IMAGINARY_TOLERANCE + " taken as numerical noise); set 'complex: real' in "
+                + "the dataset to use the real part, or save the two parts as two fields");
     }
 
     /** Throws at the first NaN or infinity, naming the array and its index. */

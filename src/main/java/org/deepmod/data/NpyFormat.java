@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.deepmod.BadInputException;
+import org.deepmod.UserText;
 
 /**
  * Decodes NumPy's .npy format (versions 1.0, 2.0 and 3.0): the magic string, a header that is a Python dict
@@ -19,11 +20,10 @@ import org.deepmod.BadInputException;
  */
 final class NpyFormat {
 
-    /** Complex data is accepted as real when every |imaginary part| is at most this times the largest |real part|. */
     /**
      * The largest imaginary part, relative to the largest real one, taken as a solver's numerical noise: PDE-FIND's
      * files (kdv.mat, from a spectral solver) hold about 2e-6; 1e-4 is still a hundred times below the smallest
-     * noise level a study adds (1 %).
+     * noise level a study adds (1 %). Above it, a dataset's {@code complex: real} takes the real part.
      */
     static final double IMAGINARY_TOLERANCE = 1e-4;
 
@@ -105,7 +105,12 @@ final class NpyFormat {
                     + " bytes follow; the file was cut short");
         }
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, needed).order(dtype.order);
-        double[] values = dtype.complex ? realPart(data, (int) count, dtype, source) : decode(data, (int) count, dtype);
+        if (dtype.complex) {
+            double[] real = new double[(int) count];
+            NpyArray.Imaginary imaginary = realPart(data, real, dtype);
+            return new NpyArray(source, shape, fortran ? fortranToC(real, shape) : real, imaginary);
+        }
+        double[] values = decode(data, (int) count, dtype);
         return new NpyArray(source, shape, fortran ? fortranToC(values, shape) : values);
     }
 
@@ -220,8 +225,12 @@ final class NpyFormat {
         return new BadInputException(source + ": malformed .npy header " + abbreviate(header));
     }
 
+    /** The header as a message quotes it: up to 200 characters of its dict, never bytes that are not text. */
     private static String abbreviate(String header) {
         String trimmed = header.strip();
+        if (!UserText.isText(trimmed)) {
+            return "(a header of bytes that are not text)";
+        }
         return trimmed.length() <= 200 ? trimmed : trimmed.substring(0, 200) + "...";
     }
 
@@ -233,29 +242,17 @@ final class NpyFormat {
         return values;
     }
 
-    /** The real parts, if the imaginary parts are negligible; else a message saying how large they are. */
-    private static double[] realPart(ByteBuffer data, int count, Dtype dtype, String source) {
-        double[] real = new double[count];
+    /** Reads the real parts into {@code real}; returns how large the imaginary parts were. */
+    private static NpyArray.Imaginary realPart(ByteBuffer data, double[] real, Dtype dtype) {
         double largestReal = 0;
         double largestImaginary = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < real.length; i++) {
             real[i] = dtype.element.applyAsDouble(data);
             double imaginary = dtype.element.applyAsDouble(data);
             largestReal = Math.max(largestReal, Math.abs(real[i]));
             largestImaginary = Math.max(largestImaginary, Math.abs(imaginary));
         }
-        requireNegligibleImaginary(source, "dtype '" + dtype.text + "'", largestReal, largestImaginary);
-        return real;
-    }
-
-    /** Complex data is used as real only when its imaginary part is numerical noise; else a message saying how large. */
-    static void requireNegligibleImaginary(String source, String type, double largestReal, double largestImaginary) {
-        if (largestImaginary > IMAGINARY_TOLERANCE * largestReal) {
-            throw new BadInputException(source + ": complex data (" + type + ") with imaginary parts up "
-                    + "to " + largestImaginary + " against real parts up to " + largestReal + " (a ratio above the "
-                    + IMAGINARY_TOLERANCE + " taken as numerical noise); only real data can be used: save u.real if "
-                    + "the imaginary part is noise, or save the two parts as two fields");
-        }
+        return new NpyArray.Imaginary("dtype '" + dtype.text + "'", largestReal, largestImaginary);
     }
 
     /** Fortran order has the first index fastest; walk it in that order and write each value at its C position. */

@@ -12,7 +12,7 @@ final class NpyReader {
     }
 
     static Dataset read(String file, byte[] bytes, ReadOptions options) {
-        NpyArray array = NpyFormat.parse(bytes, file);
+        NpyArray array = NpyFormat.parse(bytes, file).requireReal(options.realPartOfComplex());
         int coords = 1 + options.spatialDims();
         int[] shape = array.shape();
         int fields = shape.length == 2 ? shape[1] - coords : 0;

@@ -16,8 +16,12 @@ import org.deepmod.BadInputException;
  * @param timeName     default "t"
  * @param spatialNames default ["x"]; 0 to 2 names
  * @param fieldNames   default ["u"]; 1 to 3 names
+ * @param realPartOfComplex take the real part of complex arrays whatever their imaginary part (a dataset's
+ *                     {@code complex: real}); by default only an imaginary part of a solver's numerical noise is
+ *                     dropped, and a larger one refused
  */
-public record ReadOptions(String timeName, List<String> spatialNames, List<String> fieldNames) {
+public record ReadOptions(String timeName, List<String> spatialNames, List<String> fieldNames,
+                          boolean realPartOfComplex) {
 
     public ReadOptions {
         spatialNames = List.copyOf(spatialNames);
@@ -35,27 +39,37 @@ public record ReadOptions(String timeName, List<String> spatialNames, List<Strin
         }
     }
 
+    /** Complex arrays as numerical noise allows (the default). */
+    public ReadOptions(String timeName, List<String> spatialNames, List<String> fieldNames) {
+        this(timeName, spatialNames, fieldNames, false);
+    }
+
     /** t; x; u. */
     public static ReadOptions defaults() {
         return new ReadOptions("t", List.of("x"), List.of("u"));
     }
 
     public ReadOptions withTimeName(String name) {
-        return new ReadOptions(name, spatialNames, fieldNames);
+        return new ReadOptions(name, spatialNames, fieldNames, realPartOfComplex);
     }
 
     public ReadOptions withSpatialNames(String... names) {
-        return new ReadOptions(timeName, List.of(names), fieldNames);
+        return new ReadOptions(timeName, List.of(names), fieldNames, realPartOfComplex);
     }
 
     /** The canonical spatial names x[, y] for this many dimensions. */
     public ReadOptions withSpatialDims(int spatialDims) {
         return new ReadOptions(timeName, Dataset.canonicalCoordNames(spatialDims).subList(1, spatialDims + 1),
-                fieldNames);
+                fieldNames, realPartOfComplex);
     }
 
     public ReadOptions withFieldNames(String... names) {
-        return new ReadOptions(timeName, spatialNames, List.of(names));
+        return new ReadOptions(timeName, spatialNames, List.of(names), realPartOfComplex);
+    }
+
+    /** The same names, taking the real part of complex arrays whatever their imaginary part. */
+    public ReadOptions withRealPartOfComplex() {
+        return new ReadOptions(timeName, spatialNames, fieldNames, true);
     }
 
     public int spatialDims() {

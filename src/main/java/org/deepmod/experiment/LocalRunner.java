@@ -123,7 +123,7 @@ public final class LocalRunner {
         if (spec instanceof FileDataset file) {
             List<String> coords = new ArrayList<>(file.coords().values());
             Dataset data = DataFiles.read(file.path(), hadoop, new ReadOptions(coords.get(0),
-                    coords.subList(1, coords.size()), file.fields()));
+                    coords.subList(1, coords.size()), file.fields(), file.realPartOfComplex()));
             data.validateFinite(file.path());
             return data;
         }

@@ -1,5 +1,6 @@
 package org.deepmod.storage;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -7,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.ipc.RpcException;
 
 /**
  * Bounds on how long an HDFS client waits for a namenode. Hadoop's own defaults wait two minutes for an answer
@@ -52,28 +54,44 @@ public final class HadoopTimeouts {
      * no answer in time), as opposed to a problem with the file itself.
      */
     public static boolean isUnreachable(Throwable e) {
+        return unreachableCause(e) != null;
+    }
+
+    /**
+     * The exception in the chain that says the server cannot be used, or null: no such host, nothing listening,
+     * no answer in time, or an answer in another protocol (an HTTP or SSH server on the port: Hadoop reads its
+     * first bytes as a huge RPC length, RpcException; a server that closes at once, Hadoop's "End of File
+     * Exception between local host ..."). Without the last two, {@code run} blamed its output folder, exit 1.
+     */
+    private static Throwable unreachableCause(Throwable e) {
+        Throwable found = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException || t instanceof ConnectException
-                    || t instanceof SocketTimeoutException || t instanceof NoRouteToHostException) {
-                return true;
+                    || t instanceof SocketTimeoutException || t instanceof NoRouteToHostException
+                    || t instanceof RpcException || isClosedWithoutAnswer(t)) {
+                found = t;
             }
         }
-        return false;
+        return found;
+    }
+
+    /** Hadoop's NetUtils wraps an end of stream on its connection (not in a file) in this message. */
+    private static boolean isClosedWithoutAnswer(Throwable t) {
+        return t instanceof EOFException && t.getMessage() != null
+                && t.getMessage().startsWith("End of File Exception between local host");
     }
 
     /** One line for an unreachable server: the URI, then what happened, without Hadoop's wiki links. */
     public static String unreachable(String uri, Throwable e) {
-        Throwable cause = e;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException || t instanceof ConnectException
-                    || t instanceof SocketTimeoutException || t instanceof NoRouteToHostException) {
-                cause = t;
-            }
-        }
+        Throwable cause = unreachableCause(e);
+        cause = cause == null ? e : cause;
         String what = cause instanceof UnknownHostException ? "unknown host " + cause.getMessage()
                 : cause instanceof SocketTimeoutException ? "no answer within the client's timeouts, "
                         + "ipc.client.rpc-timeout.ms and ipc.client.connect.timeout"
                 : cause instanceof ConnectException ? "connection refused"
+                : cause instanceof RpcException ? "the answer is not Hadoop RPC: another service on that port?"
+                : isClosedWithoutAnswer(cause) ? "the connection was closed without an answer: another service "
+                        + "on that port?"
                 : cause.getClass().getSimpleName();
         return uri + ": cannot be reached (" + what + ")";
     }

@@ -68,6 +68,9 @@ class BadInputTest {
                 run("a truth term with a typo", "dataset: {type: file, path: data/burgers-pdefind.npz, "
                         + "truth: {u_xx: 0.1, \"u*ux\": -1.0}}\nsamples: 300\n", List.of(),
                         "dataset.truth.u*ux: not a term of the library"),
+                run("complex: other than real", "dataset: {type: file, path: data/burgers-pdefind.npz, "
+                        + "complex: imaginary}\nsamples: 300\n", List.of(),
+                        "dataset.complex: 'imaginary' is not one of [real]"),
                 run("--set one path twice", "samples: 300\n", List.of("--set", "noise=0.1", "--set", "noise=0.2"),
                         "--set noise=0.2: noise is set twice (also --set noise=0.1)"),
                 sweep("a name that leaves out/", SweepFiles.tiny("seeds: 2\n").replace("name: test", "name: ../escape"),

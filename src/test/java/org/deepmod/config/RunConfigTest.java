@@ -12,12 +12,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.deepmod.BadInputException;
+import org.deepmod.data.ComplexMatFiles;
 import org.deepmod.data.Dataset;
 import org.deepmod.sparse.SparseEstimators;
 import org.junit.jupiter.api.Test;
@@ -135,7 +137,7 @@ class RunConfigTest {
         }
         FileDataset file = (FileDataset) dataset;
         FileDataset local = new FileDataset(PROJECT.resolve(file.path()).toString(), file.fields(), file.coords(),
-                file.truth());
+                file.truth(), file.realPartOfComplex());
         return LocalRunner.data(local, new Configuration()).size();
     }
 
@@ -221,6 +223,38 @@ class RunConfigTest {
         assertEquals("threshold", c.estimator().name());
         assertEquals("0.2", c.estimator().parameters().get("threshold"));
         assertEquals(3, c.seed());
+    }
+
+    /**
+     * {@code complex: real} is written to the resolved config only when set: a file run's id is the SHA-256 of
+     * that config, and one written always would have changed every existing file run's id (and retrained it
+     * on {@code --resume}). The id pinned here is the one this config had before the key existed.
+     */
+    @Test
+    void complexRealChangesTheRunIdOnlyWhereItIsSet() {
+        String file = "dataset: {type: file, path: data/burgers-pdefind.npz, truth: {u_xx: 0.1, \"u*u_x\": -1.0}}\n";
+        RunConfig before = parse(file);
+        RunConfig real = parse(file.replace("truth:", "complex: real, truth:"));
+        assertEquals(FILE_RUN_ID_BEFORE_COMPLEX, before.runId());
+        assertTrue(!before.toTree().get("dataset").has("complex"), before.toTree().toString());
+        assertEquals("real", real.toTree().get("dataset").get("complex").asText());
+        assertNotEquals(before.runId(), real.runId());
+        assertTrue(real.dataset() instanceof FileDataset f && f.realPartOfComplex());
+    }
+
+    /** The run id of the config above as main computed it before {@code complex} (commit 9e09a2e). */
+    private static final String FILE_RUN_ID_BEFORE_COMPLEX = "6a3f12a901d2867b";
+
+    /** Through the config to the reader: the real part of a .mat whose imaginary part is half of it. */
+    @Test
+    void complexRealReadsTheRealPartOfAFile(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path file = ComplexMatFiles.pdeFindShaped(dir.resolve("half-imaginary.mat"), 0.5);
+        String dataset = "dataset: {type: file, path: " + file + ", fields: [usol]";
+        Dataset read = LocalRunner.data(parse(dataset + ", complex: real}").dataset(), new Configuration());
+        assertEquals(ComplexMatFiles.NX * ComplexMatFiles.NT, read.size());
+        assertEquals(1 + (ComplexMatFiles.NX - 1) + (ComplexMatFiles.NT - 1), Arrays.stream(read.targetsFlat()).max().orElseThrow(), 0.0);
+        assertThrows(BadInputException.class, () -> LocalRunner.data(parse(dataset + "}").dataset(),
+                new Configuration()));
     }
 
     @Test

@@ -143,7 +143,8 @@ class BadDataFileTest {
         double[] real = {0, 1, 2, 10, 11, 12};
         double[] imaginary = {0, 0.5, 0, 0, 0, 0};
         byte[] u = NpyBytes.npy(1, "<c16", false, GRID, real, imaginary);
-        assertRefused(npz(grid(u), dir, "complex.npz"), "array 'u'", "complex", "imaginary parts up to 0.5", ".real");
+        assertRefused(npz(grid(u), dir, "complex.npz"), "array 'u'", "complex", "imaginary parts up to 0.5",
+                "set 'complex: real' in the dataset");
     }
 
     @Test

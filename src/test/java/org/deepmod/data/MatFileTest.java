@@ -124,7 +124,8 @@ class MatFileTest {
     @Test
     void nonZeroImaginaryPartIsRefused() throws IOException {
         String path = pdeFindFile("complex.mat", 0.5, NX, true);
-        assertRefused(path, PDE_FIND, "variable 'usol'", "imaginary parts up to 0.5", "ratio above");
+        assertRefused(path, PDE_FIND, "variable 'usol'", "imaginary parts up to 0.5", "ratio above",
+                "set 'complex: real' in the dataset");
         String message = assertThrows(BadInputException.class, () -> DataFiles.read(path, CONF, PDE_FIND))
                 .getMessage();
         assertTrue(!message.contains("corrupt"), "the cause is the imaginary part, not the file: " + message);
@@ -137,6 +138,43 @@ class MatFileTest {
         Dataset d = DataFiles.read(pdeFindFile("kdv-like.mat", 2e-6 * largest, NX, true), CONF, PDE_FIND);
         Dataset exact = DataFiles.read(pdeFindFile("real.mat", 0.0, NX, true), CONF, PDE_FIND);
         assertTrue(Arrays.equals(exact.targetsFlat(), d.targetsFlat()), "the real parts, unchanged");
+    }
+
+    /** A dataset's complex: real takes the real part however large the imaginary part is. */
+    @Test
+    void theRealPartIsTakenWhenTheDatasetAsksForIt() throws IOException {
+        Dataset d = DataFiles.read(pdeFindFile("complex.mat", 0.5, NX, true), CONF, PDE_FIND.withRealPartOfComplex());
+        Dataset exact = DataFiles.read(pdeFindFile("real.mat", 0.0, NX, true), CONF, PDE_FIND);
+        assertTrue(Arrays.equals(exact.targetsFlat(), d.targetsFlat()), "the real parts, unchanged");
+    }
+
+    /** Only the variables the dataset reads are checked: a complex variable beside them is no reason to refuse. */
+    @Test
+    void aComplexVariableTheDatasetDoesNotReadIsNoReasonToRefuse() throws IOException {
+        Matrix other = Mat5.newComplex(2, 2);
+        other.setImaginaryDouble(0, 0, 1.0);
+        Path file = dir.resolve("beside.mat");
+        Mat5.writeToFile(Mat5.newMatFile().addArray("t", column(NT, MatFileTest::t)).addArray("x", column(NX,
+                MatFileTest::x)).addArray("usol", real()).addArray("spectrum", other), file.toFile());
+        assertEquals(NX * NT, DataFiles.read(file.toString(), CONF, PDE_FIND).size());
+    }
+
+    private static Matrix column(int length, java.util.function.IntToDoubleFunction value) {
+        Matrix m = Mat5.newMatrix(length, 1);
+        for (int i = 0; i < length; i++) {
+            m.setDouble(i, 0, value.applyAsDouble(i));
+        }
+        return m;
+    }
+
+    private static Matrix real() {
+        Matrix usol = Mat5.newMatrix(NX, NT);
+        for (int i = 0; i < NX; i++) {
+            for (int j = 0; j < NT; j++) {
+                usol.setDouble(i, j, u(i, j));
+            }
+        }
+        return usol;
     }
 
     @Test

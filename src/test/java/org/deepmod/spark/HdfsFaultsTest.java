@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.deepmod.training.RunStatus;
 
 /**
- * HDFS faults: a namenode that accepts connections and never answers (a local socket), and a DataNode of a
- * MiniDFSCluster restarted while a sweep reads its data and writes its results there.
+ * HDFS faults: a namenode that accepts connections and never answers (a local socket; run, sweep and report),
+ * and a DataNode of a MiniDFSCluster restarted while a sweep reads its data and writes its results there.
  */
 class HdfsFaultsTest {
     /** Far below Hadoop's own 120 s answer timeout: the bound only keeps a broken case from hanging the build. */
@@ -90,7 +90,7 @@ class HdfsFaultsTest {
     }
 
     @Test
-    void aSilentNamenodeFailsTheRunTheSweepPlanningAndTheOutputProbe() throws Exception {
+    void aSilentNamenodeFailsTheRunTheSweepPlanningTheOutputProbeAndTheReport() throws Exception {
         try (SilentNamenode namenode = new SilentNamenode()) {
             String data = namenode.uri() + "/data/burgers.npz";
             Path run = SparkTests.write(dir, "run.yaml", "name: silent\ndataset: {type: file, path: " + data
@@ -108,6 +108,9 @@ class HdfsFaultsTest {
             String output = namenode.uri() + "/sweeps/out";
             assertOneLineNaming(bounded("sweep, output on a silent namenode", "sweep", local.toString(),
                     "--out", output, "--master", "local[1]"), output);
+
+            // report reads the folder's lock first: its wait is bounded the same way
+            assertOneLineNaming(bounded("report, folder on a silent namenode", "report", output), output);
         }
     }
 

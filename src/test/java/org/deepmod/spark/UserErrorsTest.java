@@ -1,18 +1,27 @@
 package org.deepmod.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.deepmod.UserText;
 import org.deepmod.cli.CliRun;
 import org.deepmod.cli.Main;
 import org.deepmod.config.SweepFiles;
+import org.deepmod.data.ComplexMatFiles;
 import org.deepmod.storage.OutputLock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +35,15 @@ class UserErrorsTest {
     @TempDir
     static Path dir;
 
-    /** One case: its command line (made in the folder), and what the message must name. */
-    record Case(String name, Function<Path, String[]> args, Function<Path, String> names) {
+    /**
+     * One case: its command line (made in the folder), what the message must name, and text of the input it must
+     * not quote (empty: nothing to check).
+     */
+    record Case(String name, Function<Path, String[]> args, Function<Path, String> names, String neverQuoted) {
+        Case(String name, Function<Path, String[]> args, Function<Path, String> names) {
+            this(name, args, names, "");
+        }
+
         @Override
         public String toString() {
             return name;
@@ -57,6 +73,100 @@ class UserErrorsTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Path bytes(Path folder, String name, byte[] content) {
+        try {
+            Files.createDirectories(folder);
+            return Files.write(folder.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path link(Path link, String target) {
+        try {
+            return Files.createSymbolicLink(link, Path.of(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PNG's first bytes: not UTF-8 (0x89), with control characters, as a binary file's header would be. */
+    private static final byte[] PNG_START = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, '\r',
+        'I', 'H', 'D', 'R', 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5c, 0x72, (byte) 0xa8, 0x66};
+
+    /** NumPy's magic and version 1.0, then a 100-byte header of control characters and invalid UTF-8. */
+    private static byte[] garbageNpy() {
+        byte[] bytes = new byte[10 + 100];
+        System.arraycopy(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 100, 0}, 0, bytes, 0, 10);
+        for (int i = 10; i < bytes.length; i++) {
+            bytes[i] = (byte) (i % 2 == 0 ? 0x1b : 0xff);
+        }
+        return bytes;
+    }
+
+    /** A run config reading this data file. */
+    private static String runOn(Path d, String data) {
+        return file(d, "run.yaml", "name: p\nsamples: 300\ndataset: {type: file, path: " + data + "}\n").toString();
+    }
+
+    /**
+     * A port that answers in another protocol: an HTTP server's reply to whatever is sent (Hadoop reads "HTTP" as
+     * an RPC length of 1.2 GB), and one that closes every connection at once. Threads of this JVM, daemon.
+     */
+    private static final int HTTP_PORT = serve(true);
+    private static final int CLOSING_PORT = serve(false);
+
+    private static int serve(boolean http) {
+        try {
+            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread t = new Thread(() -> {
+                while (true) {
+                    try (Socket s = server.accept()) {
+                        if (http) {
+                            s.getInputStream().read(new byte[4096]);
+                            s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+                        }
+                    } catch (IOException e) {
+                        // the client went away first: the next one
+                    }
+                }
+            }, http ? "http port" : "closing port");
+            t.setDaemon(true);
+            t.start();
+            return server.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * chattr +i: a folder even root cannot write in (root writes in a chmod'ed one); undone after the class.
+     * Skips the case where the file system has no such attribute.
+     */
+    private static Path immutable(Path folder) {
+        Assumptions.assumeTrue(chattr("+i", folder) == 0, "chattr +i is not supported here");
+        return folder;
+    }
+
+    private static int chattr(String flag, Path path) {
+        try {
+            Process p = new ProcessBuilder("chattr", "-R", flag, path.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @AfterAll
+    static void letTheTemporaryFolderBeDeleted() {
+        chattr("-i", dir);
     }
 
     private static String sweepFile(Path d) {
@@ -138,6 +248,56 @@ class UserErrorsTest {
                             + "path: " + d.resolve("zero.csv") + "}\n").toString(), "--out", d.resolve("o").toString()};
                 },
                 d -> d.resolve("zero.csv") + ": not a regular file (a named pipe or a device)"),
+            new Case("a config of binary bytes",
+                d -> new String[] {"run", bytes(d, "bin.yaml", PNG_START).toString(), "--out", d.resolve("o").toString()},
+                d -> d.resolve("bin.yaml") + ": not a text file (its bytes are not UTF-8)"),
+            new Case("a config of 2 MB on one line (a data file given by mistake)",
+                d -> new String[] {"run", file(d, "big.yaml", "noise: " + "7".repeat(2_000_000) + "\n").toString(),
+                        "--out", d.resolve("o").toString()},
+                d -> d.resolve("big.yaml") + ": 2000008 bytes is too large for a config file (at most 1048576)"),
+            new Case("a .csv of binary bytes",
+                d -> new String[] {"run", runOn(d, bytes(d, "png.csv", PNG_START).toString()), "--out",
+                        d.resolve("o").toString()},
+                d -> d.resolve("png.csv") + ": not a text file (line 1 holds bytes that are not UTF-8 text)", "PNG"),
+            new Case("a .npy whose header is binary bytes",
+                d -> new String[] {"run", runOn(d, bytes(d, "garbage.npy", garbageNpy()).toString()), "--out",
+                        d.resolve("o").toString()},
+                d -> d.resolve("garbage.npy") + ": malformed .npy header, no readable 'descr' in (a header of bytes "
+                        + "that are not text)"),
+            new Case("a .csv that is a link to /etc/passwd",
+                d -> new String[] {"run", runOn(d, link(d.resolve("passwd.csv"), "/etc/passwd").toString()), "--out",
+                        d.resolve("o").toString()},
+                d -> d.resolve("passwd.csv") + ": missing column 't': line 1 is not a header row of column names",
+                "root:"),
+            new Case("discover on a .csv of binary bytes",
+                d -> new String[] {"discover", bytes(d, "png.csv", PNG_START).toString(), "--out", d.resolve("o").toString()},
+                d -> d.resolve("png.csv") + ": not a text file (line 1 holds bytes that are not UTF-8 text)", "PNG"),
+            new Case("discover on a .csv that is a link to /etc/passwd",
+                d -> new String[] {"discover", link(d.resolve("passwd.csv"), "/etc/passwd").toString(), "--out",
+                        d.resolve("o").toString()},
+                d -> d.resolve("passwd.csv") + ": line 1 is not a header row of column names", "root:"),
+            new Case("a data file on a port that answers HTTP",
+                d -> new String[] {"run", runOn(d, "hdfs://127.0.0.1:" + HTTP_PORT + "/data.npz"), "--out",
+                        d.resolve("o").toString()},
+                d -> "hdfs://127.0.0.1:" + HTTP_PORT + "/data.npz: cannot be reached (the answer is not Hadoop RPC"),
+            new Case("a data file on a port that closes at once",
+                d -> new String[] {"run", runOn(d, "hdfs://127.0.0.1:" + CLOSING_PORT + "/data.npz"), "--out",
+                        d.resolve("o").toString()},
+                d -> "hdfs://127.0.0.1:" + CLOSING_PORT + "/data.npz: cannot be reached (the connection was closed"),
+            new Case("report on a folder on a port that answers HTTP",
+                d -> new String[] {"report", "hdfs://127.0.0.1:" + HTTP_PORT + "/sweeps/out"},
+                d -> "hdfs://127.0.0.1:" + HTTP_PORT + "/sweeps/out/" + OutputLock.NAME + ": cannot be reached"),
+            new Case("report on a sweep folder that cannot be written",
+                d -> {
+                    file(d.resolve("ro/runs"), "r.json", "{}");
+                    return new String[] {"report", immutable(d.resolve("ro")).toString()};
+                },
+                d -> d.resolve("ro") + ": cannot write results there"),
+            new Case("a .mat whose imaginary part is more than a solver's noise",
+                d -> new String[] {"run", file(d, "run.yaml", "name: p\nsamples: 100\ndataset: {type: file, path: "
+                        + ComplexMatFiles.pdeFindShaped(d.resolve("half-imaginary.mat"), 0.5) + ", fields: [usol]}\n")
+                        .toString(), "--out", d.resolve("o").toString()},
+                d -> "taken as numerical noise); set 'complex: real' in the dataset to use the real part"),
             new Case("sparse --param given twice",
                 d -> new String[] {"sparse", "--estimator", "threshold", "--param", "threshold=0.1", "--param",
                         "threshold=0.2", "--theta", file(d, "theta.csv", "u\n1\n").toString(),
@@ -177,5 +337,7 @@ class UserErrorsTest {
         assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(c.names().apply(d)), "expected '" + c.names().apply(d) + "' in: " + r.err());
         assertEquals(1, r.err().lines().count(), "one line, no stack trace: " + r.err());
+        assertTrue(UserText.isText(r.err().strip()), "no binary bytes quoted: " + r.err());
+        assertFalse(!c.neverQuoted().isEmpty() && r.err().contains(c.neverQuoted()), "the input not quoted: " + r.err());
     }
 }
