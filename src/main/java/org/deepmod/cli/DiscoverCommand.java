@@ -36,8 +36,8 @@ import picocli.CommandLine.Parameters;
                 + "file dataset does), takes time t and space x[, y] and the fields by their names unless told, "
                 + "and sweeps N seeds of the default set-up for the data's dimension (network, library and "
                 + "stability selection, from org/deepmod/discover/defaults-<1d|2d|ode>.yaml). Prints per field the "
-                + "consensus equation and every selected term's selection frequency with its Wilson 95 % interval "
-                + "and its coefficient's median and 5-95 % range over the seeds; writes the report and the sweep "
+                + "consensus equation and every selected term's selection frequency with its Wilson 95 %% interval "
+                + "and its coefficient's median and 5-95 %% range over the seeds; writes the report and the sweep "
                 + "file it ran (DIR/discover.yaml; edit it and run it again with deepmod sweep).",
                 "Exit codes: 0 every run finished; 3 some runs FAILED or DIVERGED; 2 bad input (a bad file, a "
                         + "missing variable, a grid that does not fit its coordinates: one line naming them); "
