@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.config.ConfigFiles;
-import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunPipeline;
 import org.deepmod.config.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.config.SweepConfig;
@@ -66,7 +66,7 @@ public final class SweepBenchmark {
                 "sweep benchmark: %d Burgers runs (3x30 tanh, 800 training points, 12 terms, %d iterations each)%n",
                 runs, ITERATIONS));
         out.print(report);
-        LocalRunner.run(config(1000), RunEnvironment.cpu()); // DJL's start and a first JIT pass, for every path
+        RunPipeline.run(config(1000), RunEnvironment.cpu()); // DJL's start and a first JIT pass, for every path
         SweepPlan plan = plan(runs, work);
         double[] wall = new double[2];
         double[] training = new double[2];
@@ -75,7 +75,7 @@ public final class SweepBenchmark {
             if (slots == 2) {
                 // measured between the sweeps, in a JVM as warm as theirs
                 inJvm = inJvmSecondsPerRun(3);
-                line(report, out, "deepmod run's path in this JVM (LocalRunner): %.2f s per run (mean of 3)", inJvm);
+                line(report, out, "deepmod run's path in this JVM (RunPipeline): %.2f s per run (mean of 3)", inJvm);
             }
             Timed timed = sweep(plan, "local[" + slots + "]", work.resolve("local" + slots));
             wall[slots - 1] = timed.seconds();
@@ -115,7 +115,7 @@ public final class SweepBenchmark {
     private static double inJvmSecondsPerRun(int measured) {
         long start = System.nanoTime();
         for (int i = 0; i < measured; i++) {
-            LocalRunner.run(config(1001 + i), RunEnvironment.cpu());
+            RunPipeline.run(config(1001 + i), RunEnvironment.cpu());
         }
         return (System.nanoTime() - start) / 1e9 / measured;
     }

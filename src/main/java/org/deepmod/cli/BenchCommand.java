@@ -11,7 +11,7 @@ import org.deepmod.bench.SparseBench;
 import org.deepmod.bench.StepBenchmark;
 import org.deepmod.bench.SweepBenchmark;
 import org.deepmod.config.ConfigFiles;
-import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunPipeline;
 import org.deepmod.config.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunResult;
@@ -134,7 +134,7 @@ public final class BenchCommand implements Runnable {
             ConfigFiles.applySettings(tree, settings);
             RunConfig run = RunConfig.parse(tree, config.toString());
             long start = System.nanoTime();
-            RunResult r = LocalRunner.run(run, RunEnvironment.cpu()).result();
+            RunResult r = RunPipeline.run(run, RunEnvironment.cpu()).result();
             double wall = (System.nanoTime() - start) / 1e9;
             RunResult.Training t = r.training();
             System.out.printf("%s: %s after %d iterations, %.1f s wall (%.1f s training, %.2f ms per iteration)%n",

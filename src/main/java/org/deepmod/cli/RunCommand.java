@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deepmod.config.ConfigFiles;
-import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunPipeline;
 import org.deepmod.config.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunOutcome;
@@ -57,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
         ObjectNode tree = ConfigFiles.read(config);
         ConfigFiles.applySettings(tree, settings);
         RunConfig run = RunConfig.parse(tree, config.toString());
-        LocalRunner.checkMemory(run, config.toString(), Runtime.getRuntime().maxMemory());
+        RunPipeline.checkMemory(run, config.toString(), Runtime.getRuntime().maxMemory());
         org.deepmod.nn.DjlEnvironment.checkCache();
         // the same folder checks and lock as a sweep's, through Hadoop's file systems (local or hdfs://)
         ResultStore dir = new ResultStore(out != null ? out : "out/" + run.name(),
@@ -84,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         long start = System.nanoTime();
         int fields = run.dataset().fieldCount();
-        List<String> terms = LocalRunner.library(run, fields).termNames();
+        List<String> terms = RunPipeline.library(run, fields).termNames();
         // the trace is written as training goes, so a run that is stopped or fails keeps what it did
         try (Writer file = new java.io.BufferedWriter(new java.io.OutputStreamWriter(dir.stream(TRACE),
                 StandardCharsets.UTF_8));
@@ -94,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
                 progress.onWrite(entry);
                 trace.onWrite(entry);
             };
-            outcome = LocalRunner.run(run, RunEnvironment.cpu().withListener(both));
+            outcome = RunPipeline.run(run, RunEnvironment.cpu().withListener(both));
         } catch (org.deepmod.BadInputException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -12,7 +12,7 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.deepmod.BadInputException;
 import org.deepmod.config.ConfigException;
-import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunPipeline;
 import org.deepmod.config.RunConfig;
 import org.deepmod.experiment.RunOutcome;
 import org.deepmod.experiment.RunResult;
@@ -61,7 +61,7 @@ final class RunTask implements Function<RunSpec, String> {
         List<TraceEntry> trace = List.of();
         try {
             RunConfig config = RunConfig.parse(tree, "run " + spec.runId());
-            RunOutcome outcome = LocalRunner.run(config, ExecutorRuntime.environment(config.device(), conf));
+            RunOutcome outcome = RunPipeline.run(config, ExecutorRuntime.environment(config.device(), conf));
             result = outcome.result();
             trace = outcome.trace();
         } catch (ConfigException e) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunPipeline;
 
 class RunConfigTest {
     private static final Path PROJECT = Path.of(System.getProperty("deepmod.project.dir", "."));
@@ -40,7 +40,7 @@ class RunConfigTest {
         RunConfig c = parse("{}");
         assertEquals("burgers-delta", c.dataset().type());
         assertArrayEquals(new int[] {50, 50, 50, 50}, c.network().hidden());
-        assertEquals(12, LocalRunner.library(c, 1).termCount());
+        assertEquals(12, RunPipeline.library(c, 1).termCount());
         assertEquals("threshold", c.estimator().name());
         assertEquals(1e-3, c.optimizer().learningRate());
         assertEquals(0.99, c.optimizer().beta1());
@@ -138,7 +138,7 @@ class RunConfigTest {
         FileDataset file = (FileDataset) dataset;
         FileDataset local = new FileDataset(PROJECT.resolve(file.path()).toString(), file.fields(), file.coords(),
                 file.truth(), file.realPartOfComplex());
-        return LocalRunner.data(local, new Configuration()).size();
+        return RunPipeline.data(local, new Configuration()).size();
     }
 
     /** Each bad config is rejected, and the message names the path of the problem. */
@@ -250,10 +250,10 @@ class RunConfigTest {
     void complexRealReadsTheRealPartOfAFile(@org.junit.jupiter.api.io.TempDir Path dir) {
         Path file = ComplexMatFiles.pdeFindShaped(dir.resolve("half-imaginary.mat"), 0.5);
         String dataset = "dataset: {type: file, path: " + file + ", fields: [usol]";
-        Dataset read = LocalRunner.data(parse(dataset + ", complex: real}").dataset(), new Configuration());
+        Dataset read = RunPipeline.data(parse(dataset + ", complex: real}").dataset(), new Configuration());
         assertEquals(ComplexMatFiles.NX * ComplexMatFiles.NT, read.size());
         assertEquals(1 + (ComplexMatFiles.NX - 1) + (ComplexMatFiles.NT - 1), Arrays.stream(read.targetsFlat()).max().orElseThrow(), 0.0);
-        assertThrows(BadInputException.class, () -> LocalRunner.data(parse(dataset + "}").dataset(),
+        assertThrows(BadInputException.class, () -> RunPipeline.data(parse(dataset + "}").dataset(),
                 new Configuration()));
     }
 

@@ -35,7 +35,7 @@ class SystemConfigTest {
         RunConfig c = RunConfig.parse(ConfigFiles.read(file), file.toString());
         Map<String, Map<String, Double>> truth = c.dataset().knownTruth();
         assertEquals(c.dataset().fieldCount(), truth.size(), name);
-        List<String> terms = LocalRunner.library(c, c.dataset().fieldCount()).termNames();
+        List<String> terms = RunPipeline.library(c, c.dataset().fieldCount()).termNames();
         truth.values().forEach(t -> assertTrue(terms.containsAll(t.keySet()), name + ": " + t + " not in " + terms));
     }
 
@@ -55,7 +55,7 @@ class SystemConfigTest {
         assertEquals(0, c.dataset().spatialDims());
         assertEquals("ode", c.library().type());
         assertEquals(List.of("1", "v", "v^2", "u", "u*v", "u*v^2", "u^2", "u^2*v", "u^2*v^2"),
-                LocalRunner.library(c, 2).termNames());
+                RunPipeline.library(c, 2).termNames());
     }
 
     @Test

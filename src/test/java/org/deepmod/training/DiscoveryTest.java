@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.deepmod.config.ConfigFiles;
-import org.deepmod.experiment.LocalRunner;
+import org.deepmod.experiment.RunPipeline;
 import org.deepmod.config.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunResult;
@@ -27,7 +27,7 @@ class DiscoveryTest {
         var tree = ConfigFiles.read(CONFIGS.resolve(config));
         ConfigFiles.applySettings(tree, List.of(settings));
         RunConfig run = RunConfig.parse(tree, config);
-        RunResult r = LocalRunner.run(run, RunEnvironment.cpu()).result();
+        RunResult r = RunPipeline.run(run, RunEnvironment.cpu()).result();
         System.out.printf("%s %s: %s after %d iterations, %.1f s: %s%n", config, String.join(" ", settings),
                 r.status(), r.training().iterations(), r.training().seconds(), r.discovery().equation());
         return r;

@@ -38,12 +38,13 @@ import org.deepmod.config.RunConfig;
 import org.deepmod.config.RunCost;
 
 /**
- * Runs one {@link RunConfig} in this JVM, without Spark: data (generate or read, noise, subsample, split),
- * the four modules, training, and the result record. Every random choice follows the run's seed: the
+ * One {@link RunConfig} from data to result, in whichever JVM holds it (deepmod run, or a Spark executor's task),
+ * without Spark: data (generate or read, noise, subsample, split), the four modules, training, and the result
+ * record. Every random choice follows the run's seed: the
  * noise, the subsample, the split, the initialisation and the estimator each draw their own seed from it.
  */
-public final class LocalRunner {
-    private LocalRunner() {
+public final class RunPipeline {
+    private RunPipeline() {
     }
 
     public static RunOutcome run(RunConfig config, RunEnvironment env) {
