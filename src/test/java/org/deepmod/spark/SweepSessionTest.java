@@ -80,6 +80,18 @@ class SweepSessionTest {
         assertTrue(SweepSession.isOlderThanClasses(jar, dir.resolve("classes")));
     }
 
+    /** On YARN the driver's cache path is on no node: each container extracts the natives in its own folder. */
+    @Test
+    void yarnExecutorsExtractTheNativesInTheirContainersFolderUnlessTold() {
+        List<String> jar = List.of("spark.jars=/opt/deepmod/deepmod-spark-all.jar");
+        assertEquals("{{PWD}}/djl.ai", SweepSession.conf("app", "yarn", jar).get("spark.executorEnv.DJL_CACHE_DIR"));
+        List<String> shared = List.of("spark.jars=/opt/deepmod/deepmod-spark-all.jar",
+                "spark.executorEnv.DJL_CACHE_DIR=/mnt/deepmod-djl");
+        assertEquals("/mnt/deepmod-djl", SweepSession.conf("app", "yarn", shared).get("spark.executorEnv.DJL_CACHE_DIR"));
+        assertFalse(SweepSession.conf("app", "local[2]", List.of()).get("spark.executorEnv.DJL_CACHE_DIR")
+                .contains("{{PWD}}"), "an embedded Spark's executor is the driver's JVM");
+    }
+
     @Test
     void aClusterSessionWithItsOwnClassPathNeedsNoJar() {
         SparkConf conf = SweepSession.conf("app", "spark://127.0.0.1:1",
