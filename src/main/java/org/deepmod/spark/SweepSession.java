@@ -119,6 +119,9 @@ public final class SweepSession {
         // the results table has one row per run: a handful of shuffle partitions is plenty
         conf.setIfMissing("spark.sql.shuffle.partitions", "4");
         ClusterSecurity.apply(conf, environment);
+        if (m.equals("yarn")) {
+            checkYarnHasSparksJars(conf, environment);
+        }
         if (needsApplicationJar(conf)) {
             conf.set("spark.jars", applicationJar(m));
         }
@@ -134,6 +137,20 @@ public final class SweepSession {
         if (!MASTERS.matcher(master.trim()).matches()) {
             throw new BadInputException("--master " + master + ": expected local, local[N] (N at least 1), local[*], "
                     + "local[N,F], local-cluster[N,C,MB], spark://HOST:PORT, k8s://URL or yarn");
+        }
+    }
+
+    /**
+     * YARN's containers get Spark's own jars from spark.yarn.jars or spark.yarn.archive, else from a zip of
+     * $SPARK_HOME/jars that the client uploads at every submission. bin/deepmod runs without a SPARK_HOME, and
+     * Spark's YARN client then failed after the sweep's checks with "Library directory ... does not exist".
+     */
+    private static void checkYarnHasSparksJars(SparkConf conf, Map<String, String> environment) {
+        if (!conf.contains("spark.yarn.jars") && !conf.contains("spark.yarn.archive")
+                && environment.get("SPARK_HOME") == null) {
+            throw new BadInputException("--master yarn: the containers need Spark's jars (the driver's Spark "
+                    + "version, Scala 2.13): --conf spark.yarn.jars='local:/path/to/spark/jars/*' where every node has "
+                    + "them, or spark.yarn.archive, or set SPARK_HOME (docs/deployment.md, YARN)");
         }
     }
 

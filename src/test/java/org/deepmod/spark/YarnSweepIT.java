@@ -40,7 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  * What one machine cannot show: several nodes, a secured (Kerberos) cluster, a cluster whose default Java is not 17.
  */
 class YarnSweepIT {
-    private static final int EXECUTORS = 2;
+    /**
+     * One executor container of two cores (two runs at a time): each executor JVM extracts libtorch (432 MB) on
+     * its own, which on this two-core machine costs more than the second container shows.
+     */
+    private static final int EXECUTORS = 1;
 
     @TempDir
     Path dir;
@@ -110,7 +114,7 @@ class YarnSweepIT {
         }
     }
 
-    /** One ResourceManager and one NodeManager, with room for the AM and two executors, on loopback. */
+    /** One ResourceManager and one NodeManager, with room for the AM and the executors, on loopback. */
     private static MiniYARNCluster startYarn(String hdfs) throws Exception {
         YarnConfiguration conf = new YarnConfiguration();
         conf.set("fs.defaultFS", hdfs);
@@ -170,13 +174,15 @@ class YarnSweepIT {
     private static List<String> yarnOptions() throws IOException {
         String java17 = System.getProperty("java.home");
         return List.of("--master", "yarn", "--deploy-mode", "client",
-                "--num-executors", Integer.toString(EXECUTORS), "--executor-cores", "1",
+                "--num-executors", Integer.toString(EXECUTORS), "--executor-cores", "2",
                 "--executor-memory", "768m", "--driver-memory", "768m",
                 "--conf", "spark.executor.memoryOverhead=768m",
                 "--conf", "spark.yarn.am.memory=384m",
                 "--conf", "spark.yarn.jars=local:" + SparkTests.sparkHome().resolve("jars") + "/*",
                 "--conf", "spark.yarn.appMasterEnv.JAVA_HOME=" + java17,
                 "--conf", "spark.executorEnv.JAVA_HOME=" + java17,
+                // as deploy/spark-defaults.conf: runs have no data locality to wait for (3 s a stage otherwise)
+                "--conf", "spark.locality.wait=0s",
                 "--conf", "spark.ui.enabled=false");
     }
 
@@ -196,7 +202,7 @@ class YarnSweepIT {
     }
 
     /**
-     * Both executors ran as containers of the NodeManager, started with DJL offline and the vector module (ours),
+     * The executors ran as containers of the NodeManager, started with DJL offline and the vector module (ours),
      * Spark's module flags for Java 17, and DJL's cache in the container's own folder; every run's task finished
      * in one of them, and each executor that trained extracted libtorch itself (DJL extracts only into a cache
      * that lacks it, so this was the container's folder and not a cache shared with the driver).
