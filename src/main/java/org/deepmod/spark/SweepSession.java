@@ -114,6 +114,9 @@ public final class SweepSession {
         if (!options.contains("ai.djl.offline")) {
             conf.set(EXTRA_JAVA_OPTIONS, (options + " " + EXECUTOR_JAVA_OPTIONS).trim());
         }
+        // a run reads nothing an executor holds, and the report's tables are a few small files: waiting 3 s per
+        // locality level for a node-local slot only slows the stages (on YARN over HDFS, tens of seconds a sweep)
+        conf.setIfMissing("spark.locality.wait", "0s");
         // progress comes from our own listener; Spark's console bar would interleave with it
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // the results table has one row per run: a handful of shuffle partitions is plenty

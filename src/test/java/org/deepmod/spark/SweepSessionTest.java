@@ -31,6 +31,7 @@ class SweepSessionTest {
         assertEquals("PASSIVE", conf.get("spark.executorEnv.OMP_WAIT_POLICY"));
         assertTrue(conf.contains("spark.executorEnv.DJL_CACHE_DIR"));
         assertTrue(conf.get("spark.executor.extraJavaOptions").contains("-Dai.djl.offline=true"));
+        assertEquals("0s", conf.get("spark.locality.wait"), "runs have no data locality to wait for");
     }
 
     /**

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class YarnSweepIT {
     /**
-     * One executor container of two cores (two runs at a time): each executor JVM extracts libtorch (432 MB) on
-     * its own, which on this two-core machine costs more than the second container shows.
+     * One executor container with two cores (two runs at a time) rather than two with one: every executor JVM
+     * starts and extracts libtorch (432 MB) on its own, which on a two-core machine costs tens of seconds.
      */
     private static final int EXECUTORS = 1;
 
@@ -50,7 +50,8 @@ class YarnSweepIT {
     Path dir;
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    // beyond the sweep's own bound (4 min) and the clusters' start, so that the sweep's log is what a failure says
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
     void aSweepSubmittedToYarnTrainsInContainersAndWritesItsResultsToHdfs() throws Exception {
         Configuration conf = new Configuration();
         MiniDFSCluster dfs = null;
@@ -181,8 +182,6 @@ class YarnSweepIT {
                 "--conf", "spark.yarn.jars=local:" + SparkTests.sparkHome().resolve("jars") + "/*",
                 "--conf", "spark.yarn.appMasterEnv.JAVA_HOME=" + java17,
                 "--conf", "spark.executorEnv.JAVA_HOME=" + java17,
-                // as deploy/spark-defaults.conf: runs have no data locality to wait for (3 s a stage otherwise)
-                "--conf", "spark.locality.wait=0s",
                 "--conf", "spark.ui.enabled=false");
     }
 
