@@ -80,8 +80,9 @@ class YarnSweepIT {
             String driver = Files.readString(log);
             System.out.println(driver);
             System.out.printf("the sweep on YARN took %.1f s%n", (System.nanoTime() - start) / 1e9);
-            assertTrue(ended, "the sweep ended in time:\n" + driver + containerLogs());
-            assertEquals(0, submit.exitValue(), driver + containerLogs());
+            // the messages are built only on a failure: the NodeManager is still deleting the application's files
+            assertTrue(ended, () -> "the sweep ended in time:\n" + driver + containerLogs());
+            assertEquals(0, submit.exitValue(), () -> driver + containerLogs());
             assertTrue(driver.contains("3/3 runs done, 0 failed"), "progress from the driver");
 
             SweepPlan plan = SweepPlan.expand(SweepConfig.read(sweep));
@@ -240,14 +241,25 @@ class YarnSweepIT {
         assertEquals(runs, trained, "every run's task finished in an executor container");
     }
 
-    /** {@code name} (launch_container.sh, stderr) per container id, from the NodeManager's log folder. */
+    /**
+     * {@code name} (launch_container.sh, stderr) per container id, from the NodeManager's log folder
+     * (yarn/YarnSweepIT/yarn-N/YarnSweepIT-logDir-nm-0_0/APP/CONTAINER/), which is walked alone: its local folder
+     * (the containers' working folders, Spark's block managers) is being deleted while the application ends.
+     */
     private Map<String, Path> containerLogFiles(String name) throws IOException {
-        try (Stream<Path> files = Files.walk(dir.resolve("yarn"))) {
-            return files.filter(f -> f.getFileName().toString().equals(name) && f.toString().contains("-logDir-")
-                            && f.getParent().getFileName().toString().startsWith("container_"))
-                    .collect(Collectors.toMap(f -> f.getParent().getFileName().toString(), f -> f, (a, b) -> a,
-                            TreeMap::new));
+        Map<String, Path> found = new TreeMap<>();
+        List<Path> logDirs;
+        try (Stream<Path> folders = Files.walk(dir.resolve("yarn"), 3)) {
+            logDirs = folders.filter(f -> f.getFileName().toString().contains("-logDir-")).toList();
         }
+        for (Path logDir : logDirs) {
+            try (Stream<Path> files = Files.walk(logDir)) {
+                files.filter(f -> f.getFileName().toString().equals(name)
+                                && f.getParent().getFileName().toString().startsWith("container_"))
+                        .forEach(f -> found.putIfAbsent(f.getParent().getFileName().toString(), f));
+            }
+        }
+        return found;
     }
 
     /** Each container's stderr, for a failure's message. */
@@ -258,7 +270,7 @@ class YarnSweepIT {
                 all.append("\n--- ").append(e.getKey()).append(" stderr ---\n").append(Files.readString(e.getValue()));
             }
             return all.toString();
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return "\n(no container logs: " + e + ")";
         }
     }
