@@ -37,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The NodeManager launches the ApplicationMaster and the executors as containers, JVMs of their own started from
  * the container's launch script, with Spark's jars from this machine ({@code spark.yarn.jars=local:...}, as on a
  * cluster where Spark is installed on every node) and DeepMoD from the application jar. The results go to HDFS.
+ * The executor is killed (SIGKILL) as soon as it has started runs (in practice while DJL still extracts libtorch
+ * for them, seconds in): YARN starts another container, Spark retries the lost runs there, and every run still
+ * has one whole result.
  * What one machine cannot show: several nodes, a secured (Kerberos) cluster, a cluster whose default Java is not 17.
  */
 class YarnSweepIT {
@@ -45,13 +48,15 @@ class YarnSweepIT {
      * starts and extracts libtorch (432 MB) on its own, which on a two-core machine costs tens of seconds.
      */
     private static final int EXECUTORS = 1;
+    /** The first executor is killed once it runs; YARN gives the application another container. */
+    private static final int EXECUTOR_CONTAINERS = EXECUTORS + 1;
 
     @TempDir
     Path dir;
 
     @Test
-    // beyond the sweep's own bound (4 min) and the clusters' start, so that the sweep's log is what a failure says
-    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    // beyond the sweep's own bound (5 min) and the clusters' start, so that the sweep's log is what a failure says
+    @Timeout(value = 7, unit = TimeUnit.MINUTES)
     void aSweepSubmittedToYarnTrainsInContainersAndWritesItsResultsToHdfs() throws Exception {
         Configuration conf = new Configuration();
         MiniDFSCluster dfs = null;
@@ -76,7 +81,8 @@ class YarnSweepIT {
             pb.environment().put("YARN_CONF_DIR", hadoopConf.toString());
             long start = System.nanoTime();
             submit = pb.start();
-            boolean ended = submit.waitFor(4, TimeUnit.MINUTES);
+            killTheExecutorOnceItRunsARun(submit);
+            boolean ended = submit.waitFor(5, TimeUnit.MINUTES);
             String driver = Files.readString(log);
             System.out.println(driver);
             System.out.printf("the sweep on YARN took %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -84,12 +90,15 @@ class YarnSweepIT {
             assertTrue(ended, () -> "the sweep ended in time:\n" + driver + containerLogs());
             assertEquals(0, submit.exitValue(), () -> driver + containerLogs());
             assertTrue(driver.contains("3/3 runs done, 0 failed"), "progress from the driver");
+            assertTrue(driver.contains("retried"), "the killed executor's runs were retried:\n" + driver);
 
             SweepPlan plan = SweepPlan.expand(SweepConfig.read(sweep));
             Map<String, RunResult> results = SweepChecks.assertComplete(output, plan, conf);
             assertEquals(3, results.size());
             for (RunResult r : results.values()) {
+                // whole results, the killed attempts' included: trained to the end once, by the retry
                 assertTrue(Set.of("CONVERGED", "MAX_ITERATIONS").contains(r.status()), r.status() + " " + r.reason());
+                assertTrue(r.iterations() > 0 && r.iterations() <= 300, "iterations " + r.iterations());
                 assertTrue(r.equation() != null && r.equation().startsWith("u_t = ") && r.mask() != null
                         && anyTrue(r.mask()), "an equation found: " + r.equation());
             }
@@ -186,6 +195,36 @@ class YarnSweepIT {
                 "--conf", "spark.ui.enabled=false");
     }
 
+    /**
+     * Waits until an executor container has started one of the runs (its stderr says so), then kills its JVM
+     * with SIGKILL, as the kernel's OOM killer or a lost node would: the container's processes are descendants
+     * of this JVM (the NodeManager runs here), so nothing else can be hit.
+     */
+    private void killTheExecutorOnceItRunsARun(Process submit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && submit.isAlive()) {
+            boolean training = false;
+            for (Path stderr : containerLogFiles("stderr").values()) {
+                if (Files.readString(stderr).lines().anyMatch(l -> l.contains("Running task")
+                        && l.contains("in stage 0.0"))) {
+                    training = true;
+                }
+            }
+            if (training) {
+                List<ProcessHandle> executors = ProcessHandle.current().descendants()
+                        .filter(h -> h.info().commandLine().orElse("").contains("YarnCoarseGrainedExecutorBackend")
+                                && h.info().command().orElse("").endsWith("/java"))
+                        .toList();
+                assertEquals(1, executors.size(), "one executor JVM to kill: " + executors);
+                executors.get(0).destroyForcibly();
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no executor started a run within 3 min:\n" + Files.readString(dir.resolve(
+                "submit.log")) + containerLogs());
+    }
+
     /** The ResourceManager saw one application, which finished and which Spark reported a success. */
     private static void assertTheApplicationSucceeded(Configuration yarnConf)
             throws IOException, org.apache.hadoop.yarn.exceptions.YarnException {
@@ -202,7 +241,8 @@ class YarnSweepIT {
     }
 
     /**
-     * The executors ran as containers of the NodeManager, started with DJL offline and the vector module (ours),
+     * The executors (the killed one and its replacement) ran as containers of the NodeManager, started with DJL
+     * offline and the vector module (ours),
      * Spark's module flags for Java 17, and DJL's cache in the container's own folder; every run's task finished
      * in one of them, and each executor that trained extracted libtorch itself (DJL extracts only into a cache
      * that lacks it, so this was the container's folder and not a cache shared with the driver).
@@ -226,7 +266,7 @@ class YarnSweepIT {
                 assertTrue(script.contains("--add-opens=java.base/java.nio=ALL-UNNAMED"), "the AM on Java 17");
             }
         }
-        assertEquals(EXECUTORS, executors.size(), "executor containers among " + scripts.keySet());
+        assertEquals(EXECUTOR_CONTAINERS, executors.size(), "executor containers among " + scripts.keySet());
         // the runs are the tasks of the sweep's first stage (stage 0.0); the report's Spark SQL stages follow
         int trained = 0;
         for (String container : executors) {
