@@ -19,7 +19,8 @@ import org.deepmod.storage.HadoopTimeouts;
  * The Spark session of a sweep. The master comes from {@code --master}, else from spark-submit (which passes
  * it as a system property), else an embedded {@code local[*]}. Settings a DeepMoD executor needs are added
  * unless given: DJL offline and no call home in every executor JVM, OpenMP threads that sleep instead of
- * spinning, the native library cache, and (for a cluster started outside spark-submit) the application jar;
+ * spinning, the native library cache (on YARN in each container's own folder), and (for a cluster started
+ * outside spark-submit) the application jar;
  * no web UI on every interface, and the authentication secret a standalone master asks for
  * ({@link ClusterSecurity}).
  */
@@ -32,6 +33,12 @@ public final class SweepSession {
      */
     static final String EXECUTOR_JAVA_OPTIONS = buildProperty("deepmod.java.options");
     private static final String EXTRA_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+    /**
+     * Where an executor in a YARN container extracts libtorch: the container's own working folder ({{PWD}} is
+     * expanded by the NodeManager). The driver's cache path means nothing on the cluster's nodes, and the user
+     * YARN runs containers as may not write there; YARN deletes the folder with the container.
+     */
+    static final String YARN_CONTAINER_DJL_CACHE = "{{PWD}}/djl.ai";
 
     private SweepSession() {
     }
@@ -98,7 +105,7 @@ public final class SweepSession {
         // bounded waits on HDFS in the driver and in every executor (the user's spark.hadoop.* wins)
         HadoopTimeouts.DEFAULTS.forEach((key, value) -> conf.setIfMissing("spark.hadoop." + key, value));
         conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
-        conf.setIfMissing("spark.executorEnv.DJL_CACHE_DIR", djlCacheDir());
+        conf.setIfMissing("spark.executorEnv.DJL_CACHE_DIR", m.equals("yarn") ? YARN_CONTAINER_DJL_CACHE : djlCacheDir());
         // training steps allocate MB-sized tensors: keep them in glibc's heap, not mapped and unmapped each step
         conf.setIfMissing("spark.executorEnv.MALLOC_MMAP_THRESHOLD_", "268435456");
         conf.setIfMissing("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "1073741824");
@@ -107,11 +114,17 @@ public final class SweepSession {
         if (!options.contains("ai.djl.offline")) {
             conf.set(EXTRA_JAVA_OPTIONS, (options + " " + EXECUTOR_JAVA_OPTIONS).trim());
         }
+        // a run reads nothing an executor holds, and the report's tables are a few small files: waiting 3 s per
+        // locality level for a node-local slot only slows the stages (on YARN over HDFS, tens of seconds a sweep)
+        conf.setIfMissing("spark.locality.wait", "0s");
         // progress comes from our own listener; Spark's console bar would interleave with it
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // the results table has one row per run: a handful of shuffle partitions is plenty
         conf.setIfMissing("spark.sql.shuffle.partitions", "4");
         ClusterSecurity.apply(conf, environment);
+        if (m.equals("yarn")) {
+            checkYarnHasSparksJars(conf, environment);
+        }
         if (needsApplicationJar(conf)) {
             conf.set("spark.jars", applicationJar(m));
         }
@@ -127,6 +140,20 @@ public final class SweepSession {
         if (!MASTERS.matcher(master.trim()).matches()) {
             throw new BadInputException("--master " + master + ": expected local, local[N] (N at least 1), local[*], "
                     + "local[N,F], local-cluster[N,C,MB], spark://HOST:PORT, k8s://URL or yarn");
+        }
+    }
+
+    /**
+     * YARN's containers get Spark's own jars from spark.yarn.jars or spark.yarn.archive, else from a zip of
+     * $SPARK_HOME/jars that the client uploads at every submission. bin/deepmod runs without a SPARK_HOME, and
+     * Spark's YARN client then failed after the sweep's checks with "Library directory ... does not exist".
+     */
+    private static void checkYarnHasSparksJars(SparkConf conf, Map<String, String> environment) {
+        if (!conf.contains("spark.yarn.jars") && !conf.contains("spark.yarn.archive")
+                && environment.get("SPARK_HOME") == null) {
+            throw new BadInputException("--master yarn: the containers need Spark's jars (the driver's Spark "
+                    + "version, Scala 2.13): --conf spark.yarn.jars='local:/path/to/spark/jars/*' where every node has "
+                    + "them, or spark.yarn.archive, or set SPARK_HOME (docs/deployment.md, YARN)");
         }
     }
 

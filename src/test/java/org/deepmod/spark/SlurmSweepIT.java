@@ -128,7 +128,7 @@ class SlurmSweepIT {
         env.put("SLURM_CPUS_ON_NODE", "2");
         env.put("SLURM_SUBMIT_DIR", SparkTests.PROJECT.toAbsolutePath().toString());
         env.put("SPARK_HOME", SparkTests.sparkHome().toString());
-        env.put("DEEPMOD_JAR", System.getProperty("deepmod.app.jar"));
+        env.put("DEEPMOD_JAR", SparkTests.applicationJar().toString());
         env.put("DEEPMOD_SPARK_RUN", dir.resolve("run").toString());
         env.put("SPARK_AUTH_SECRET_FILE", secret.toString());
         env.put("TMPDIR", dir.toString());

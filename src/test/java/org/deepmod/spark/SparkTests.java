@@ -72,6 +72,33 @@ final class SparkTests {
         return home;
     }
 
+    /** The shaded application jar the package phase built (failsafe passes its path). */
+    static Path applicationJar() {
+        Path jar = Path.of(System.getProperty("deepmod.app.jar", "target/deepmod-spark-all.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the integration tests run after package (mvn verify)");
+        }
+        return jar;
+    }
+
+    /**
+     * {@code jobs/submit.sh SWEEP [spark-submit options] -- [sweep options]} as a user runs it, over the build's
+     * stand-in Spark distribution and the application jar, both output streams to {@code log}; not started, so
+     * that a test can add to its environment.
+     */
+    static ProcessBuilder submitSweep(Path sweep, Path log, List<String> submitOptions, List<String> sweepOptions)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", PROJECT.resolve("jobs/submit.sh").toString(),
+                sweep.toString()));
+        command.addAll(submitOptions);
+        command.add("--");
+        command.addAll(sweepOptions);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("SPARK_HOME", sparkHome().toString());
+        pb.environment().put("DEEPMOD_JAR", applicationJar().toString());
+        return pb;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -142,15 +142,11 @@ class StandaloneAuthIT {
     }
 
     private Process submit(Path sweep, String master, String name, List<String> conf) throws IOException {
-        List<String> command = new ArrayList<>(List.of("bash", SparkTests.PROJECT.resolve("jobs/submit.sh").toString(),
-                sweep.toString(), "--master", master, "--total-executor-cores", "1", "--executor-cores", "1",
-                "--executor-memory", "900m", "--conf", "spark.ui.enabled=false"));
-        command.addAll(conf);
-        command.addAll(List.of("--", "--out", dir.resolve(name).toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile());
-        pb.environment().put("SPARK_HOME", SparkTests.sparkHome().toString());
-        pb.environment().put("DEEPMOD_JAR", System.getProperty("deepmod.app.jar"));
+        List<String> options = new ArrayList<>(List.of("--master", master, "--total-executor-cores", "1",
+                "--executor-cores", "1", "--executor-memory", "900m", "--conf", "spark.ui.enabled=false"));
+        options.addAll(conf);
+        ProcessBuilder pb = SparkTests.submitSweep(sweep, dir.resolve(name + ".log"), options,
+                List.of("--out", dir.resolve(name).toString()));
         pb.environment().remove("_SPARK_AUTH_SECRET");
         return pb.start();
     }

@@ -35,8 +35,6 @@ class StandaloneSweepIT {
     @Test
     void aSubmittedSweepCompletesOnAStandaloneCluster() throws Exception {
         Path home = SparkTests.sparkHome();
-        Path jar = Path.of(System.getProperty("deepmod.app.jar"));
-        assertTrue(Files.isRegularFile(jar), jar + " is built by the package phase");
         int masterPort = SparkTests.freePort();
         String master = "spark://127.0.0.1:" + masterPort;
         try {
@@ -50,13 +48,9 @@ class StandaloneSweepIT {
 
             Path sweep = SparkTests.write(dir, "standalone.yaml", SweepFiles.tiny("axes: {noise: [0.0, 0.1]}\nseeds: 2\n"));
             Path out = dir.resolve("out");
-            ProcessBuilder submit = new ProcessBuilder("bash", SparkTests.PROJECT.resolve("jobs/submit.sh").toString(),
-                    sweep.toString(), "--master", master, "--total-executor-cores", "2", "--executor-cores", "1",
-                    "--executor-memory", "900m", "--conf", "spark.ui.enabled=false", "--", "--out", out.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("submit.log").toFile());
-            submit.environment().put("SPARK_HOME", home.toString());
-            submit.environment().put("DEEPMOD_JAR", jar.toString());
-            Process p = submit.start();
+            Process p = SparkTests.submitSweep(sweep, dir.resolve("submit.log"), List.of("--master", master,
+                    "--total-executor-cores", "2", "--executor-cores", "1", "--executor-memory", "900m", "--conf",
+                    "spark.ui.enabled=false"), List.of("--out", out.toString())).start();
             boolean ended = p.waitFor(6, TimeUnit.MINUTES);
             String log = Files.readString(dir.resolve("submit.log"));
             System.out.println(log);

@@ -31,6 +31,7 @@ class SweepSessionTest {
         assertEquals("PASSIVE", conf.get("spark.executorEnv.OMP_WAIT_POLICY"));
         assertTrue(conf.contains("spark.executorEnv.DJL_CACHE_DIR"));
         assertTrue(conf.get("spark.executor.extraJavaOptions").contains("-Dai.djl.offline=true"));
+        assertEquals("0s", conf.get("spark.locality.wait"), "runs have no data locality to wait for");
     }
 
     /**
@@ -78,6 +79,36 @@ class SweepSessionTest {
         assertTrue(!SweepSession.isOlderThanClasses(jar, dir.resolve("classes")));
         Files.setLastModifiedTime(klass, java.nio.file.attribute.FileTime.fromMillis(3_000_000));
         assertTrue(SweepSession.isOlderThanClasses(jar, dir.resolve("classes")));
+    }
+
+    /** On YARN the driver's cache path is on no node: each container extracts the natives in its own folder. */
+    @Test
+    void yarnExecutorsExtractTheNativesInTheirContainersFolderUnlessTold() {
+        List<String> jar = List.of("spark.jars=/opt/deepmod/deepmod-spark-all.jar",
+                "spark.yarn.jars=local:/usr/lib/spark/jars/*");
+        assertEquals("{{PWD}}/djl.ai", SweepSession.conf("app", "yarn", jar).get("spark.executorEnv.DJL_CACHE_DIR"));
+        List<String> shared = List.of("spark.jars=/opt/deepmod/deepmod-spark-all.jar",
+                "spark.yarn.jars=local:/usr/lib/spark/jars/*", "spark.executorEnv.DJL_CACHE_DIR=/mnt/deepmod-djl");
+        assertEquals("/mnt/deepmod-djl", SweepSession.conf("app", "yarn", shared).get("spark.executorEnv.DJL_CACHE_DIR"));
+        assertFalse(SweepSession.conf("app", "local[2]", List.of()).get("spark.executorEnv.DJL_CACHE_DIR")
+                .contains("{{PWD}}"), "an embedded Spark's executor is the driver's JVM");
+    }
+
+    /** bin/deepmod has no SPARK_HOME: without spark.yarn.jars or an archive YARN's client failed late. */
+    @Test
+    void yarnWithoutSparksJarsForTheContainersIsBadInput() {
+        List<String> jar = List.of("spark.jars=/opt/deepmod/deepmod-spark-all.jar");
+        BadInputException e = assertThrows(BadInputException.class, () -> SweepSession.conf("app", "yarn", jar,
+                Map.of()));
+        assertTrue(e.getMessage().contains("spark.yarn.jars='local:/path/to/spark/jars/*'"), e.getMessage());
+        List<String> jars = List.of("spark.jars=/opt/deepmod/deepmod-spark-all.jar",
+                "spark.yarn.jars=local:/usr/lib/spark/jars/*");
+        assertEquals("yarn", SweepSession.conf("app", "yarn", jars, Map.of()).get("spark.master"));
+        List<String> archive = List.of("spark.jars=/opt/deepmod/deepmod-spark-all.jar",
+                "spark.yarn.archive=hdfs:///spark/jars.zip");
+        assertEquals("yarn", SweepSession.conf("app", "yarn", archive, Map.of()).get("spark.master"));
+        assertEquals("yarn", SweepSession.conf("app", "yarn", jar, Map.of("SPARK_HOME", "/usr/lib/spark"))
+                .get("spark.master"));
     }
 
     @Test
