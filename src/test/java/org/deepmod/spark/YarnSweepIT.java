@@ -26,6 +26,7 @@ import org.deepmod.config.SweepConfig;
 import org.deepmod.config.SweepFiles;
 import org.deepmod.config.SweepPlan;
 import org.deepmod.experiment.RunResult;
+import org.deepmod.training.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,10 +98,13 @@ class YarnSweepIT {
             assertEquals(3, results.size());
             for (RunResult r : results.values()) {
                 // whole results, the killed attempts' included: trained to the end once, by the retry
-                assertTrue(Set.of("CONVERGED", "MAX_ITERATIONS").contains(r.status()), r.status() + " " + r.reason());
-                assertTrue(r.iterations() > 0 && r.iterations() <= 300, "iterations " + r.iterations());
-                assertTrue(r.equation() != null && r.equation().startsWith("u_t = ") && r.mask() != null
-                        && anyTrue(r.mask()), "an equation found: " + r.equation());
+                assertTrue(Set.of(RunStatus.CONVERGED, RunStatus.MAX_ITERATIONS).contains(r.status()),
+                        r.status() + " " + r.reason());
+                int iterations = r.training().iterations();
+                assertTrue(iterations > 0 && iterations <= 300, "iterations " + iterations);
+                RunResult.Discovery found = r.discovery();
+                assertTrue(found.equation() != null && found.equation().startsWith("u_t = ") && found.mask() != null
+                        && anyTrue(found.mask()), "an equation found: " + found.equation());
             }
             SweepChecks.assertReport(output, plan, conf);
             assertTheApplicationSucceeded(yarn.getConfig());
