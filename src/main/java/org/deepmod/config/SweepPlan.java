@@ -24,9 +24,9 @@ public final class SweepPlan {
     static final int MAX_PROBLEMS = 50;
 
     private final SweepConfig sweep;
-    private final List<RunSpec> runs;
+    private final List<PlannedRun> runs;
 
-    private SweepPlan(SweepConfig sweep, List<RunSpec> runs) {
+    private SweepPlan(SweepConfig sweep, List<PlannedRun> runs) {
         this.sweep = sweep;
         this.runs = List.copyOf(runs);
     }
@@ -59,7 +59,7 @@ public final class SweepPlan {
             base.put("name", sweep.name());
         }
         Set<String> baseProblems = problemsOf(base, sweep.source());
-        List<RunSpec> runs = new ArrayList<>();
+        List<PlannedRun> runs = new ArrayList<>();
         Map<String, List<ProblemLocations.Assignment>> byRunId = new HashMap<>();
         List<AxisGroup> groups = sweep.groups();
         for (int index = 0; index < size; index++) {
@@ -90,7 +90,7 @@ public final class SweepPlan {
                 problems.add(sameRun(twin, assignments, runId));
                 continue;
             }
-            runs.add(new RunSpec(runId, index, labels(assignments), config.seed(), config.toTree().toString(),
+            runs.add(new PlannedRun(runId, index, labels(assignments), config.seed(), config.toTree().toString(),
                     RunCost.estimate(config)));
         }
         if (!problems.isEmpty()) {
@@ -190,7 +190,7 @@ public final class SweepPlan {
     }
 
     /** The runs in grid order. */
-    public List<RunSpec> runs() {
+    public List<PlannedRun> runs() {
         return runs;
     }
 
@@ -201,6 +201,6 @@ public final class SweepPlan {
 
     /** The configurations (everything but the seed) in the order they first appear. */
     public List<String> configurations() {
-        return runs.stream().map(RunSpec::configuration).distinct().toList();
+        return runs.stream().map(PlannedRun::configuration).distinct().toList();
     }
 }

@@ -37,7 +37,7 @@ public final class HandWrittenTerms {
 
     /**
      * Θ and u_t in float64, the form the constraint and the estimators take. A term with a derivative the jet
-     * does not carry (one no active term needs, see {@link Library#jetSpec(boolean[][])}) gets a zero column.
+     * does not carry (one no active term needs, see {@link Library#derivativeSet(boolean[][])}) gets a zero column.
      */
     public LibraryColumns evaluate(JetWithGradients jet) {
         int n = jet.samples();

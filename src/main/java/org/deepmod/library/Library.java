@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.deepmod.nn.Jet;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 import org.deepmod.nn.Partial;
 import org.deepmod.nn.Scalars;
 
@@ -16,15 +16,15 @@ import org.deepmod.nn.Scalars;
 public interface Library {
 
     /** The derivatives the network must carry for this library. */
-    JetSpec jetSpec();
+    DerivativeSet derivativeSet();
 
     /**
      * The derivatives a training step needs under {@code masks} ([output][term]): those of the active terms.
      * Steps between mask updates carry only these (a term's derivative that no active term uses has no
-     * gradient, and its column is needed only by the estimator); by default all of {@link #jetSpec()}.
+     * gradient, and its column is needed only by the estimator); by default all of {@link #derivativeSet()}.
      */
-    default JetSpec jetSpec(boolean[][] masks) {
-        return jetSpec();
+    default DerivativeSet derivativeSet(boolean[][] masks) {
+        return derivativeSet();
     }
 
     /** The derivatives the factors of the terms active for some output use (u_t not among them). */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.deepmod.nn.Jet;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 import org.deepmod.nn.Partial;
 import org.deepmod.nn.Scalars;
 
@@ -72,21 +72,21 @@ public final class Library1D implements Library {
     }
 
     @Override
-    public JetSpec jetSpec() {
-        return timeOnly ? JetSpec.timeOnly() : JetSpec.oneDimensional(diffOrder);
+    public DerivativeSet derivativeSet() {
+        return timeOnly ? DerivativeSet.timeOnly() : DerivativeSet.oneDimensional(diffOrder);
     }
 
     /** The x-derivatives up to the highest order an active term uses (u_t always). */
     @Override
-    public JetSpec jetSpec(boolean[][] masks) {
+    public DerivativeSet derivativeSet(boolean[][] masks) {
         if (timeOnly) {
-            return JetSpec.timeOnly();
+            return DerivativeSet.timeOnly();
         }
         int order = 0;
         for (Partial p : activeDerivatives(masks)) {
             order = Math.max(order, p.order());
         }
-        return JetSpec.oneDimensional(order);
+        return DerivativeSet.oneDimensional(order);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.deepmod.nn.Jet;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 import org.deepmod.nn.Partial;
 import org.deepmod.nn.Scalars;
 
@@ -36,13 +36,13 @@ public final class Library2D implements Library {
     }
 
     @Override
-    public JetSpec jetSpec() {
-        return JetSpec.twoDimensional();
+    public DerivativeSet derivativeSet() {
+        return DerivativeSet.twoDimensional();
     }
 
     /** The derivatives of the active terms and the first ones they are built from (u_t always). */
     @Override
-    public JetSpec jetSpec(boolean[][] masks) {
+    public DerivativeSet derivativeSet(boolean[][] masks) {
         EnumSet<Partial> needed = EnumSet.noneOf(Partial.class);
         needed.addAll(activeDerivatives(masks));
         if (needed.contains(Partial.XX) || needed.contains(Partial.XY)) {
@@ -51,7 +51,7 @@ public final class Library2D implements Library {
         if (needed.contains(Partial.YY) || needed.contains(Partial.XY)) {
             needed.add(Partial.Y);
         }
-        return JetSpec.twoDimensional(needed);
+        return DerivativeSet.twoDimensional(needed);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.deepmod.nn.Jet;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 import org.deepmod.nn.Partial;
 import org.deepmod.nn.Scalars;
 
@@ -120,13 +120,13 @@ public final class TermsLibrary implements Library {
     }
 
     @Override
-    public JetSpec jetSpec() {
-        return jetSpec(allDerivatives());
+    public DerivativeSet derivativeSet() {
+        return derivativeSet(allDerivatives());
     }
 
     @Override
-    public JetSpec jetSpec(boolean[][] masks) {
-        return jetSpec(activeDerivatives(masks));
+    public DerivativeSet derivativeSet(boolean[][] masks) {
+        return derivativeSet(activeDerivatives(masks));
     }
 
     private Set<Partial> allDerivatives() {
@@ -141,16 +141,16 @@ public final class TermsLibrary implements Library {
         return used;
     }
 
-    private JetSpec jetSpec(Set<Partial> used) {
+    private DerivativeSet derivativeSet(Set<Partial> used) {
         if (spatialDims == 0) {
-            return JetSpec.timeOnly();
+            return DerivativeSet.timeOnly();
         }
         if (spatialDims == 1) {
             int order = 0;
             for (Partial p : used) {
                 order = Math.max(order, p.order());
             }
-            return JetSpec.oneDimensional(order);
+            return DerivativeSet.oneDimensional(order);
         }
         EnumSet<Partial> needed = EnumSet.noneOf(Partial.class);
         needed.addAll(used);
@@ -160,7 +160,7 @@ public final class TermsLibrary implements Library {
         if (needed.contains(Partial.YY) || needed.contains(Partial.XY)) {
             needed.add(Partial.Y);
         }
-        return JetSpec.twoDimensional(needed);
+        return DerivativeSet.twoDimensional(needed);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
 public interface FunctionApproximator extends AutoCloseable {
 
     /** Value and the derivatives {@code spec} asks for, at coords (N x (1+d), time in column 0). */
-    Jet forward(NDArray coords, JetSpec spec);
+    Jet forward(NDArray coords, DerivativeSet spec);
 
     /**
      * Whether {@link #tape} gives passes at these coordinates: not where this network, its device or its data
@@ -27,7 +27,7 @@ public interface FunctionApproximator extends AutoCloseable {
      * A forward pass whose parameter gradient is computed without autograd ({@link JetTape}), or null where
      * {@link #differentiatesByHand} says there is none.
      */
-    default JetTape tape(NDArray coords, JetSpec spec) {
+    default JetTape tape(NDArray coords, DerivativeSet spec) {
         return null;
     }
 

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The layout of a stacked jet: channel 0 is the value, channels 1.. the derivatives of {@link JetSpec#partials()}
+ * The layout of a stacked jet: channel 0 is the value, channels 1.. the derivatives of {@link DerivativeSet#partials()}
  * in that order.
  */
 final class JetChannels {
-    private final JetSpec spec;
+    private final DerivativeSet spec;
     private final List<Partial> partials;
 
-    JetChannels(JetSpec spec) {
+    JetChannels(DerivativeSet spec) {
         this.spec = spec;
         this.partials = new ArrayList<>(spec.partials());
     }

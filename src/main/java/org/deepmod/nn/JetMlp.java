@@ -43,7 +43,7 @@ public final class JetMlp implements FunctionApproximator {
      * The hand-written pass's per-layer kernels by spec (a run alternates between the library's full spec and
      * the smaller one its mask needs), for the sample count they were made for.
      */
-    private final Map<JetSpec, HiddenLayerKernel[]> kernels = new HashMap<>();
+    private final Map<DerivativeSet, HiddenLayerKernel[]> kernels = new HashMap<>();
     private int kernelRows;
     private JetTape currentTape;
     /** Per hidden layer, the factor ω0 of sin(ω0 (W a + b)); 1 means none. */
@@ -153,7 +153,7 @@ public final class JetMlp implements FunctionApproximator {
     }
 
     @Override
-    public Jet forward(NDArray coords, JetSpec spec) {
+    public Jet forward(NDArray coords, DerivativeSet spec) {
         if (spec.inputDims() != inputDims) {
             throw new IllegalArgumentException("network takes " + inputDims + " inputs, derivatives asked for "
                     + spec.inputDims());
@@ -194,7 +194,7 @@ public final class JetMlp implements FunctionApproximator {
     }
 
     /** The derivatives of a = σ(z) from those of z (Faà di Bruno along each coordinate, plus the mixed term). */
-    private Map<Partial, NDArray> activate(NDArray[] s, Map<Partial, NDArray> dz, JetSpec spec) {
+    private Map<Partial, NDArray> activate(NDArray[] s, Map<Partial, NDArray> dz, DerivativeSet spec) {
         Map<Partial, NDArray> da = new EnumMap<>(Partial.class);
         if (spec.has(Partial.T)) {
             da.put(Partial.T, FaaDiBruno.first(arithmetic, s[1], dz.get(Partial.T)));
@@ -262,7 +262,7 @@ public final class JetMlp implements FunctionApproximator {
     }
 
     @Override
-    public JetTape tape(NDArray coords, JetSpec spec) {
+    public JetTape tape(NDArray coords, DerivativeSet spec) {
         if (!differentiatesByHand(coords) || spec.inputDims() != inputDims) {
             return null;
         }
@@ -308,7 +308,7 @@ public final class JetMlp implements FunctionApproximator {
      * The kernel of hidden layer l for passes over {@code rows} samples carrying {@code spec}'s derivatives:
      * kept from step to step (it holds tiles and the layer's activations), made anew when the shape changes.
      */
-    HiddenLayerKernel kernel(int l, int rows, JetSpec spec) {
+    HiddenLayerKernel kernel(int l, int rows, DerivativeSet spec) {
         if (kernelRows != rows) {
             kernels.clear();
             kernelRows = rows;

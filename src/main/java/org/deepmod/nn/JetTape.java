@@ -41,7 +41,7 @@ public final class JetTape {
     private final OutputLayer head;
     private final JetWithGradients outputs;
 
-    JetTape(JetMlp network, NDArray coords, JetSpec spec) {
+    JetTape(JetMlp network, NDArray coords, DerivativeSet spec) {
         this.network = network;
         this.rows = Math.toIntExact(coords.getShape().get(0));
         this.channels = new JetChannels(spec).count();

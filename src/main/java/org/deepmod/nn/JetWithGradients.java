@@ -13,7 +13,7 @@ public final class JetWithGradients {
     private final float[][] gradients;
 
     /** Zero values and gradients for {@code samples} points and {@code outputs} outputs. */
-    public JetWithGradients(JetSpec spec, int samples, int outputs) {
+    public JetWithGradients(DerivativeSet spec, int samples, int outputs) {
         this.layout = new JetChannels(spec);
         this.samples = samples;
         this.outputs = outputs;

@@ -1,7 +1,7 @@
 /**
  * Function approximators that return derivative jets: the network's value and its derivatives with respect to
  * the coordinates, by forward-mode propagation through the layers ({@link org.deepmod.nn.JetMlp}: MLP and
- * SIREN; {@link org.deepmod.nn.Jet}, {@link org.deepmod.nn.JetSpec} for which derivatives a pass carries).
+ * SIREN; {@link org.deepmod.nn.Jet}, {@link org.deepmod.nn.DerivativeSet} for which derivatives a pass carries).
  *
  * <p>Two ways through a network, sharing one definition of each formula: σ's derivatives
  * ({@code TanhDerivatives}) and the chain rule ({@code FaaDiBruno}) are written once over

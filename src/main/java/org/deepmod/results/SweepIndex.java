@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.deepmod.config.AxisLabel;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.config.RunSpec;
+import org.deepmod.config.PlannedRun;
 import org.deepmod.config.SweepAxis;
 import org.deepmod.config.SweepPlan;
 
@@ -33,15 +33,15 @@ public record SweepIndex(String name, List<String> axisPaths, double consensus, 
 
     public static SweepIndex of(SweepPlan plan) {
         List<Run> runs = new ArrayList<>();
-        for (RunSpec r : plan.runs()) {
+        for (PlannedRun r : plan.runs()) {
             runs.add(new Run(r.runId(), r.index(), r.seed(), r.axes()));
         }
         return new SweepIndex(plan.name(), plan.axisPaths(), plan.sweep().consensus(), runs);
     }
 
     /** The runs as the results table and the aggregation take them (without their configs). */
-    public List<RunSpec> specs() {
-        return runs.stream().map(r -> new RunSpec(r.runId(), r.index(), r.axes(), r.seed(), "{}", 0)).toList();
+    public List<PlannedRun> specs() {
+        return runs.stream().map(r -> new PlannedRun(r.runId(), r.index(), r.axes(), r.seed(), "{}", 0)).toList();
     }
 
     public SweepIndex withConsensus(double threshold) {

@@ -21,7 +21,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.config.RunSpec;
+import org.deepmod.config.PlannedRun;
 import org.deepmod.config.SweepAxis;
 import org.deepmod.results.RunFields;
 import org.deepmod.results.ResultStore;
@@ -63,7 +63,7 @@ public final class ResultsTable {
         return RESULT_COLUMNS.contains(name) ? "axis_" + name : name;
     }
 
-    static Dataset<Row> build(SparkSession spark, List<RunSpec> runs, Map<String, RunResult> results,
+    static Dataset<Row> build(SparkSession spark, List<PlannedRun> runs, Map<String, RunResult> results,
                               List<String> axisPaths) {
         List<String> axes = axisPaths.stream().filter(p -> !p.equals(SweepAxis.SEED)).toList();
         List<StructField> fields = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class ResultsTable {
         StructType schema = new StructType(fields.toArray(new StructField[0]));
 
         List<Row> rows = new ArrayList<>();
-        for (RunSpec run : runs) {
+        for (PlannedRun run : runs) {
             RunResult r = results.get(run.runId());
             if (r == null) {
                 continue;

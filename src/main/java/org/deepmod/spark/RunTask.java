@@ -16,7 +16,7 @@ import org.deepmod.experiment.RunPipeline;
 import org.deepmod.config.RunConfig;
 import org.deepmod.experiment.RunOutcome;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.config.RunSpec;
+import org.deepmod.config.PlannedRun;
 import org.deepmod.storage.OutputFiles;
 import org.deepmod.report.RunPictures;
 import org.deepmod.training.TraceEntry;
@@ -30,7 +30,7 @@ import org.deepmod.training.RunStatus;
  * Spark (the task rethrows) until its last attempt, which records it as FAILED with the reason; bad input
  * (a corrupt data file) is recorded at once, since no retry can fix it. Returns "runId STATUS".
  */
-final class RunTask implements Function<RunSpec, String> {
+final class RunTask implements Function<PlannedRun, String> {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +50,7 @@ final class RunTask implements Function<RunSpec, String> {
     }
 
     @Override
-    public String call(RunSpec spec) throws Exception {
+    public String call(PlannedRun spec) throws Exception {
         Configuration conf = hadoop.value().get();
         JsonNode tree = JSON.readTree(spec.configJson());
         // looked at before training: a file changed during the run is then noticed by the next --resume
@@ -121,7 +121,7 @@ final class RunTask implements Function<RunSpec, String> {
         }
     }
 
-    private static RunResult failed(RunSpec spec, JsonNode tree, String reason, long start) {
+    private static RunResult failed(PlannedRun spec, JsonNode tree, String reason, long start) {
         return RunResult.failed(new RunResult.Identity(spec.runId(), tree.path("name").asText(), tree), reason,
                 (System.nanoTime() - start) / 1e9);
     }

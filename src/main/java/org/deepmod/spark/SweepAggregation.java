@@ -27,7 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.deepmod.config.RunSpec;
+import org.deepmod.config.PlannedRun;
 import org.deepmod.config.SweepAxis;
 import org.deepmod.library.EquationFormatter;
 import org.deepmod.results.SweepSummary;
@@ -65,7 +65,7 @@ public final class SweepAggregation {
      *                  and axes
      * @param axisPaths the sweep's axes, the seed among them
      */
-    public static SweepSummary summarise(Dataset<Row> table, String name, List<RunSpec> runs, List<String> axisPaths,
+    public static SweepSummary summarise(Dataset<Row> table, String name, List<PlannedRun> runs, List<String> axisPaths,
                                          String output, double consensus) {
         return aggregate(table, name, runs, axisPaths, output, consensus).summary();
     }
@@ -74,7 +74,7 @@ public final class SweepAggregation {
     public record Aggregates(SweepSummary summary, Dataset<Row> statistics) {
     }
 
-    public static Aggregates aggregate(Dataset<Row> table, String name, List<RunSpec> runs, List<String> axisPaths,
+    public static Aggregates aggregate(Dataset<Row> table, String name, List<PlannedRun> runs, List<String> axisPaths,
                                        String output, double consensus) {
         table = table.cache();
         // A FAILED run has no mask and so no correctSupport; once any run knows the truth, it counts as not found.
@@ -307,9 +307,9 @@ public final class SweepAggregation {
     }
 
     /** The axes (without the seed) of each configuration, from its first run, in the runs' order. */
-    private static Map<String, Map<String, String>> axesByConfiguration(List<RunSpec> runs) {
+    private static Map<String, Map<String, String>> axesByConfiguration(List<PlannedRun> runs) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (RunSpec run : runs) {
+        for (PlannedRun run : runs) {
             out.computeIfAbsent(run.configuration(), k -> {
                 Map<String, String> axes = new LinkedHashMap<>(run.axes());
                 axes.remove(SweepAxis.SEED);

@@ -21,7 +21,7 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.deepmod.BadInputException;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.config.RunSpec;
+import org.deepmod.config.PlannedRun;
 import org.deepmod.config.SweepPlan;
 import org.deepmod.results.SweepSummary;
 import org.deepmod.results.SweepIndex;
@@ -90,9 +90,9 @@ public final class SweepJob {
         Set<String> done = options.resume()
                 ? resumable(store, plan, options.retryFailed(), spark.sparkContext().hadoopConfiguration(), out)
                 : Set.of();
-        List<RunSpec> todo = new ArrayList<>();
+        List<PlannedRun> todo = new ArrayList<>();
         int resumed = 0;
-        for (RunSpec run : plan.runs()) {
+        for (PlannedRun run : plan.runs()) {
             if (done.contains(run.runId())) {
                 resumed++;
             } else if (options.limit() <= 0 || todo.size() < options.limit()) {
@@ -109,7 +109,7 @@ public final class SweepJob {
                 : train(spark, plan.name(), plan.runs().size(), todo, resumed, store, options, out);
         double trainingSeconds = (System.nanoTime() - start) / 1e9;
 
-        ResultStore.Read read = store.readValid(plan.runs().stream().map(RunSpec::runId).toList());
+        ResultStore.Read read = store.readValid(plan.runs().stream().map(PlannedRun::runId).toList());
         setAside(store, read.invalid(), "it counts as missing", out);
         Map<String, RunResult> results = read.valid();
         SweepSummary summary;
@@ -150,13 +150,13 @@ public final class SweepJob {
      */
     private static Set<String> resumable(ResultStore store, SweepPlan plan, boolean retryFailed,
                                          org.apache.hadoop.conf.Configuration hadoop, PrintStream out) {
-        ResultStore.Read read = store.readValid(plan.runs().stream().map(RunSpec::runId).toList());
+        ResultStore.Read read = store.readValid(plan.runs().stream().map(PlannedRun::runId).toList());
         setAside(store, read.invalid(), "its run is trained again", out);
         DataFingerprints now = new DataFingerprints(hadoop);
         Map<String, List<String>> changed = new LinkedHashMap<>(); // data file -> fingerprints its results record
         int failed = 0;
         Set<String> done = new HashSet<>();
-        for (RunSpec run : plan.runs()) {
+        for (PlannedRun run : plan.runs()) {
             RunResult r = read.valid().get(run.runId());
             if (r == null) {
                 continue;
@@ -208,12 +208,12 @@ public final class SweepJob {
         }
     }
 
-    private static int train(SparkSession spark, String name, int planned, List<RunSpec> todo, int resumed,
+    private static int train(SparkSession spark, String name, int planned, List<PlannedRun> todo, int resumed,
                              ResultStore store, Options options, PrintStream out) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // Spark starts a stage's tasks in partition order: partition i is the i-th longest run.
-        List<RunSpec> longestFirst = new ArrayList<>(todo);
-        longestFirst.sort(Comparator.comparingDouble(RunSpec::cost).reversed());
+        List<PlannedRun> longestFirst = new ArrayList<>(todo);
+        longestFirst.sort(Comparator.comparingDouble(PlannedRun::cost).reversed());
         Broadcast<SerializableHadoopConf> hadoop = jsc.broadcast(
                 new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration()));
         LongAccumulator failed = spark.sparkContext().longAccumulator("deepmod failed runs");
@@ -227,7 +227,7 @@ public final class SweepJob {
         spark.sparkContext().addSparkListener(progress);
         try {
             jsc.setJobGroup(group, "deepmod sweep " + name, false);
-            List<RunSpec> remaining = longestFirst;
+            List<PlannedRun> remaining = longestFirst;
             while (!remaining.isEmpty()) {
                 progress.beginJob(remaining);
                 try {
@@ -240,7 +240,7 @@ public final class SweepJob {
                     }
                     break;
                 } catch (Exception e) { // Scala throws SparkException undeclared
-                    RunSpec givenUp = givenUp(e, remaining, jsc);
+                    PlannedRun givenUp = givenUp(e, remaining, jsc);
                     store.write(RunResult.failed(new RunResult.Identity(givenUp.runId(), name, configTree(givenUp)),
                             "Spark gave the task up: " + firstLine(e), 0));
                     failed.add(1);
@@ -262,7 +262,7 @@ public final class SweepJob {
      * limit); any other failure of the job (the context stopped, Ctrl-C) is rethrown, and the results written
      * so far stay for --resume.
      */
-    private static RunSpec givenUp(Exception e, List<RunSpec> remaining, JavaSparkContext jsc) {
+    private static PlannedRun givenUp(Exception e, List<PlannedRun> remaining, JavaSparkContext jsc) {
         OptionalInt task = jsc.sc().isStopped() ? OptionalInt.empty() : givenUpTask(e);
         if (task.isEmpty() || task.getAsInt() >= remaining.size()) {
             throw new IllegalStateException("the sweep's Spark job failed: " + firstLine(e), e);
@@ -277,7 +277,7 @@ public final class SweepJob {
                 : OptionalInt.empty();
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode configTree(RunSpec run) {
+    private static com.fasterxml.jackson.databind.JsonNode configTree(PlannedRun run) {
         try {
             return CONFIG_READER.readTree(run.configJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.config.RunSpec;
+import org.deepmod.config.PlannedRun;
 import org.deepmod.report.sweep.ReportRun;
 import org.deepmod.report.sweep.SweepReport;
 import org.deepmod.results.SweepSummary;
@@ -33,7 +33,7 @@ public final class SweepOutputs {
 
     public static SweepSummary write(SparkSession spark, ResultStore store, SweepIndex index,
                                      Map<String, RunResult> results) {
-        List<RunSpec> runs = index.specs();
+        List<PlannedRun> runs = index.specs();
         Dataset<Row> table = ResultsTable.build(spark, runs, results, index.axisPaths());
         ResultsTable.write(table, store);
         SweepAggregation.Aggregates aggregates = SweepAggregation.aggregate(table, index.name(), runs,
@@ -51,11 +51,11 @@ public final class SweepOutputs {
         return "file".equals(index.toUri().getScheme()) ? index.toUri().getPath() : index.toString();
     }
 
-    private static void writeReport(ResultStore store, SweepSummary summary, List<RunSpec> runs,
+    private static void writeReport(ResultStore store, SweepSummary summary, List<PlannedRun> runs,
                                     Map<String, RunResult> results) {
         Set<String> pictures = store.withArtefacts();
         List<ReportRun> rows = new ArrayList<>();
-        for (RunSpec run : runs) {
+        for (PlannedRun run : runs) {
             RunResult r = results.get(run.runId());
             if (r != null) {
                 rows.add(new ReportRun(run.runId(), run.configuration(), run.seed(), r.status(), r.reason(),

@@ -11,7 +11,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.util.LongAccumulator;
-import org.deepmod.config.RunSpec;
+import org.deepmod.config.PlannedRun;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -27,7 +27,7 @@ final class SweepProgress extends SparkListener implements AutoCloseable {
     private final String jobGroup;
     private final int planned;
     private final int toTrain;
-    private List<RunSpec> tasks = List.of();
+    private List<PlannedRun> tasks = List.of();
     private final int resumed;
     private final LongAccumulator failedRuns;
     private final PrintStream out;
@@ -46,7 +46,7 @@ final class SweepProgress extends SparkListener implements AutoCloseable {
      * @param runs the runs to train now (for the cost estimates of the ETA)
      * @param resumed runs of the plan that already had a result and are not trained again
      */
-    SweepProgress(String name, String jobGroup, int planned, List<RunSpec> runs, int resumed, LongAccumulator failedRuns,
+    SweepProgress(String name, String jobGroup, int planned, List<PlannedRun> runs, int resumed, LongAccumulator failedRuns,
                   PrintStream out, long intervalMillis) {
         this.name = name;
         this.jobGroup = jobGroup;
@@ -55,7 +55,7 @@ final class SweepProgress extends SparkListener implements AutoCloseable {
         this.resumed = resumed;
         this.failedRuns = failedRuns;
         this.out = out;
-        this.totalCost = runs.stream().mapToDouble(RunSpec::cost).sum();
+        this.totalCost = runs.stream().mapToDouble(PlannedRun::cost).sum();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "deepmod-sweep-progress");
             t.setDaemon(true);
@@ -69,7 +69,7 @@ final class SweepProgress extends SparkListener implements AutoCloseable {
     }
 
     /** A job is about to train these runs, partition i training runs.get(i). */
-    synchronized void beginJob(List<RunSpec> runs) {
+    synchronized void beginJob(List<PlannedRun> runs) {
         tasks = List.copyOf(runs);
     }
 

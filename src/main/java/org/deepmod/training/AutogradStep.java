@@ -8,7 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import org.deepmod.library.LibraryColumns;
 import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.Jet;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 import org.deepmod.nn.Scalars;
 
 /**
@@ -25,7 +25,7 @@ final class AutogradStep implements TrainingStep {
     /** Where the library is evaluated; null: at {@link #coords}. */
     private final NDArray libraryCoords;
     private final NDArray targets;
-    private final JetSpec spec;
+    private final DerivativeSet spec;
     private final Scalars scalars;
     private final Adam adam;
 
@@ -34,13 +34,13 @@ final class AutogradStep implements TrainingStep {
         this.coords = coords;
         this.libraryCoords = libraryCoords;
         this.targets = targets;
-        this.spec = model.library().jetSpec();
+        this.spec = model.library().derivativeSet();
         this.scalars = scalars;
         this.adam = adam;
     }
 
     @Override
-    public StepLoss take(JetSpec carried, boolean[][] masks, boolean write, NDManager step) {
+    public StepLoss take(DerivativeSet carried, boolean[][] masks, boolean write, NDManager step) {
         DataType dataType = model.network().dataType();
         JniUtils.setGradMode(true);
         NDArray libraryAt = libraryCoords == null ? coords : libraryCoords;

@@ -14,9 +14,9 @@ public record DeepMoD(FunctionApproximator network, Library library, MaskEstimat
                       Constraint constraint) implements AutoCloseable {
 
     public DeepMoD {
-        if (network.inputDims() != library.jetSpec().inputDims()) {
+        if (network.inputDims() != library.derivativeSet().inputDims()) {
             throw new IllegalArgumentException("the network takes " + network.inputDims()
-                    + " coordinates but the library needs " + library.jetSpec().inputDims());
+                    + " coordinates but the library needs " + library.derivativeSet().inputDims());
         }
         if (network.outputDims() != library.outputs()) {
             throw new IllegalArgumentException("the network has " + network.outputDims()

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.deepmod.library.LibraryColumns;
 import org.deepmod.library.HandWrittenTerms;
 import org.deepmod.nn.JetWithGradients;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 import org.deepmod.nn.JetTape;
 
 /**
@@ -26,7 +26,7 @@ final class HandWrittenStep implements TrainingStep {
     private final NDArray coords;
     /** Where the library is evaluated; null: at {@link #coords}. */
     private final NDArray libraryCoords;
-    private final JetSpec dataSpec;
+    private final DerivativeSet dataSpec;
     private final HandWrittenTerms terms;
     private final float[] targets;
     private final Adam adam;
@@ -35,7 +35,7 @@ final class HandWrittenStep implements TrainingStep {
         this.model = model;
         this.coords = coords;
         this.libraryCoords = libraryCoords;
-        this.dataSpec = model.library().jetSpec(new boolean[model.library().outputs()][model.library().termCount()]);
+        this.dataSpec = model.library().derivativeSet(new boolean[model.library().outputs()][model.library().termCount()]);
         NDArray libraryAt = libraryCoords == null ? coords : libraryCoords;
         this.terms = new HandWrittenTerms(model.library(), libraryAt.toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
                 .toDoubleArray(), Math.toIntExact(libraryAt.getShape().get(1)));
@@ -44,7 +44,7 @@ final class HandWrittenStep implements TrainingStep {
     }
 
     @Override
-    public StepLoss take(JetSpec carried, boolean[][] masks, boolean write, NDManager step) {
+    public StepLoss take(DerivativeSet carried, boolean[][] masks, boolean write, NDManager step) {
         JetWithGradients data = null;
         Map<NDArray, float[]> dataGradients = null;
         if (libraryCoords != null) {

@@ -14,7 +14,7 @@ import org.deepmod.library.LibraryValues;
 import org.deepmod.nn.FunctionApproximator;
 import org.deepmod.nn.NDArrayCopies;
 import org.deepmod.nn.Jet;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 import org.deepmod.nn.Scalars;
 
 /**
@@ -66,7 +66,7 @@ public final class Trainer {
         long start = System.nanoTime();
         FunctionApproximator network = model.network();
         DataType dataType = network.dataType();
-        JetSpec spec = model.library().jetSpec();
+        DerivativeSet spec = model.library().derivativeSet();
         boolean previousGradMode = JniUtils.isGradMode();
         try (NDManager manager = NDManager.newBaseManager(network.device())) {
             Scalars scalars = new Scalars(manager, dataType);
@@ -207,7 +207,7 @@ public final class Trainer {
         private final DeepMoD model;
         final boolean[][] active;
         private final boolean[][] candidates;
-        JetSpec carried;
+        DerivativeSet carried;
         double[][] estimatorCoefficients;
         int updates;
 
@@ -222,7 +222,7 @@ public final class Trainer {
                     System.arraycopy(candidates[k], 0, active[k], 0, active[k].length);
                 }
             }
-            carried = model.library().jetSpec(active);
+            carried = model.library().derivativeSet(active);
         }
 
         /** The estimator's new masks from {@code columns}, ξ fitted under them; returns its coefficients. */
@@ -239,7 +239,7 @@ public final class Trainer {
             estimatorCoefficients = estimated;
             updates++;
             model.constraint().coefficients(columns, active, step, dataType); // ξ under the new mask
-            carried = model.library().jetSpec(active);
+            carried = model.library().derivativeSet(active);
             return estimated;
         }
     }
@@ -249,7 +249,7 @@ public final class Trainer {
                                          NDManager step) {
         FunctionApproximator network = model.network();
         JniUtils.setGradMode(false);
-        Jet jet = network.forward(data.libraryPoints(), model.library().jetSpec());
+        Jet jet = network.forward(data.libraryPoints(), model.library().derivativeSet());
         LibraryValues lib = model.library().evaluate(jet, data.libraryPoints(), scalars);
         LibraryColumns columns = LibraryColumns.copyOf(lib);
         NDArray xi = model.constraint().coefficients(columns, masks.active, step, network.dataType());
@@ -276,7 +276,7 @@ public final class Trainer {
 
     /** The float64 library of the current network at {@code coords}, every derivative carried. */
     private static LibraryColumns columnsAt(DeepMoD model, NDArray coords, Scalars scalars) {
-        return LibraryColumns.copyOf(model.library().evaluate(model.network().forward(coords, model.library().jetSpec()),
+        return LibraryColumns.copyOf(model.library().evaluate(model.network().forward(coords, model.library().derivativeSet()),
                 coords, scalars));
     }
 

@@ -1,7 +1,7 @@
 package org.deepmod.training;
 
 import ai.djl.ndarray.NDManager;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 
 /**
  * How a step takes the network's parameter gradient: chosen once per training, before the loop
@@ -13,5 +13,5 @@ interface TrainingStep {
      * step carries (every one at write iterations, where the estimator may run; else those of the active
      * terms); {@code write}: a write iteration, which needs the float64 library.
      */
-    StepLoss take(JetSpec carried, boolean[][] masks, boolean write, NDManager step);
+    StepLoss take(DerivativeSet carried, boolean[][] masks, boolean write, NDManager step);
 }

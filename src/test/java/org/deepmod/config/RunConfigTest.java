@@ -67,7 +67,7 @@ class RunConfigTest {
         ObjectNode tree = ConfigFiles.read(file);
         List<RunConfig> runs = new ArrayList<>();
         if (tree.has("axes") || tree.has("base")) { // a sweep file: over axes, or a base config over seeds alone
-            for (RunSpec run : SweepPlan.expand(SweepConfig.read(file)).runs()) {
+            for (PlannedRun run : SweepPlan.expand(SweepConfig.read(file)).runs()) {
                 runs.add(RunConfig.parse(ConfigFiles.parse(run.configJson(), run.runId()), run.runId()));
             }
         } else {

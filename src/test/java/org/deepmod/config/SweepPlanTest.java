@@ -53,7 +53,7 @@ class SweepPlanTest {
     void expandsToTheGridSizeWithDistinctRunIds(String title, String axes, int runs) {
         SweepPlan plan = SweepFiles.plan(SweepFiles.tiny(axes));
         assertEquals(runs, plan.runs().size());
-        assertEquals(runs, new HashSet<>(plan.runs().stream().map(RunSpec::runId).toList()).size());
+        assertEquals(runs, new HashSet<>(plan.runs().stream().map(PlannedRun::runId).toList()).size());
     }
 
     @Test
@@ -92,18 +92,18 @@ class SweepPlanTest {
     @Test
     void runIdsAreStableAndEqualToThoseOfTheSameRunConfig() throws Exception {
         String sweep = SweepFiles.tiny("axes: {noise: [0.0, 0.1]}\nseeds: 2\n");
-        List<String> ids = SweepFiles.plan(sweep).runs().stream().map(RunSpec::runId).toList();
-        assertEquals(ids, SweepFiles.plan(sweep).runs().stream().map(RunSpec::runId).toList());
+        List<String> ids = SweepFiles.plan(sweep).runs().stream().map(PlannedRun::runId).toList();
+        assertEquals(ids, SweepFiles.plan(sweep).runs().stream().map(PlannedRun::runId).toList());
 
         String reordered = "seeds: 2\naxes: {noise: [0.0, 0.1]}\nname: test\n" + SweepFiles.TINY_BASE
                 .replace("  noise: 0.05\n", "").replace("base:\n", "base:\n  noise: 0.05\n");
-        assertEquals(ids, SweepFiles.plan(reordered).runs().stream().map(RunSpec::runId).toList());
+        assertEquals(ids, SweepFiles.plan(reordered).runs().stream().map(PlannedRun::runId).toList());
 
         ObjectNode single = SweepFiles.parse(sweep).base().tree().deepCopy();
         ConfigFiles.applySettings(single, List.of("noise=0.1", "seed=1"));
         assertEquals(ids.get(3), RunConfig.parse(single, "run.yaml").runId());
 
-        for (RunSpec run : SweepFiles.plan(sweep).runs()) {
+        for (PlannedRun run : SweepFiles.plan(sweep).runs()) {
             RunConfig again = RunConfig.parse(new ObjectMapper().readTree(run.configJson()), "executor");
             assertEquals(run.runId(), again.runId(), "the config shipped to executors hashes to the same runId");
             assertEquals(run.seed(), again.seed());
@@ -125,7 +125,7 @@ class SweepPlanTest {
     void longerRunsCostMore() {
         SweepPlan plan = SweepFiles.plan(
                 SweepFiles.tiny("axes: {training.maxIterations: [100, 1000], samples: [300, 600]}\n"));
-        double[] cost = plan.runs().stream().mapToDouble(RunSpec::cost).toArray();
+        double[] cost = plan.runs().stream().mapToDouble(PlannedRun::cost).toArray();
         assertTrue(cost[0] < cost[1] && cost[1] < cost[3] && cost[2] < cost[3] && cost[0] < cost[2]);
     }
 

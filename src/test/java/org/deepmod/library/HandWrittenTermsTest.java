@@ -15,7 +15,7 @@ import org.deepmod.nn.DjlEnvironment;
 import org.deepmod.nn.JetWithGradients;
 import org.deepmod.nn.Jet;
 import org.deepmod.nn.Scalars;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 import org.deepmod.nn.Partial;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class HandWrittenTermsTest {
         Library1D library = new Library1D(2, 3);
         int n = 37;
         JetWithGradients full = RandomJets.random(library, n, new Random(11));
-        JetWithGradients reduced = new JetWithGradients(JetSpec.oneDimensional(1), n, 1);
+        JetWithGradients reduced = new JetWithGradients(DerivativeSet.oneDimensional(1), n, 1);
         System.arraycopy(full.value(), 0, reduced.value(), 0, n);
         System.arraycopy(full.derivative(Partial.T), 0, reduced.derivative(Partial.T), 0, n);
         System.arraycopy(full.derivative(Partial.X), 0, reduced.derivative(Partial.X), 0, n);

@@ -3,7 +3,7 @@ package org.deepmod.library;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.deepmod.nn.JetSpec;
+import org.deepmod.nn.DerivativeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,8 +64,8 @@ class LibraryTermsTest {
         for (int j = 0; j < library.termCount(); j++) {
             masks[0][j] = mask.charAt(j) == '1';
         }
-        assertEquals(JetSpec.oneDimensional(order), library.jetSpec(masks));
-        assertEquals(library.jetSpec(), library.jetSpec(all(outputs, library.termCount())));
+        assertEquals(DerivativeSet.oneDimensional(order), library.derivativeSet(masks));
+        assertEquals(library.derivativeSet(), library.derivativeSet(all(outputs, library.termCount())));
     }
 
     private static boolean[][] all(int outputs, int terms) {
@@ -95,7 +95,7 @@ class LibraryTermsTest {
         for (String p : partials.split(" ")) {
             expected.add(org.deepmod.nn.Partial.valueOf(p));
         }
-        assertEquals(JetSpec.twoDimensional(expected), library.jetSpec(masks));
-        assertEquals(expected, library.jetSpec(masks).partials());
+        assertEquals(DerivativeSet.twoDimensional(expected), library.derivativeSet(masks));
+        assertEquals(expected, library.derivativeSet(masks).partials());
     }
 }

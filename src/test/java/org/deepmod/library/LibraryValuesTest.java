@@ -35,7 +35,7 @@ class LibraryValuesTest {
             case "1d-two-outputs" -> new Library1D(2, 2, 2);
             default -> new Library2D(2);
         };
-        int in = library.jetSpec().inputDims();
+        int in = library.derivativeSet().inputDims();
         int outputs = library.outputs();
         try (NDManager m = NDManager.newBaseManager()) {
             JetMlp net = JetMlp.mlp(m, in, new int[] {16, 16}, outputs, new Activation.Tanh(), DataType.FLOAT64, 5);
@@ -46,7 +46,7 @@ class LibraryValuesTest {
                 points[i] = r.nextDouble() * 2 - 1;
             }
             NDArray coords = m.create(points, new Shape(n, in));
-            Jet jet = net.forward(coords, library.jetSpec());
+            Jet jet = net.forward(coords, library.derivativeSet());
             LibraryValues values = library.evaluate(jet, new Scalars(m, DataType.FLOAT64));
             double[] theta = values.theta().toDoubleArray();
             assertEquals(n * library.termCount(), theta.length);
@@ -58,7 +58,7 @@ class LibraryValuesTest {
             for (int k = 0; k < outputs; k++) {
                 String name = TermNames.output(k);
                 factors.put(name, column(u, k, outputs));
-                for (Partial p : library.jetSpec().partials()) {
+                for (Partial p : library.derivativeSet().partials()) {
                     if (p != Partial.T) {
                         factors.put(name + "_" + p.suffix(), column(jet.derivative(p).toDoubleArray(), k, outputs));
                     }

@@ -22,9 +22,9 @@ public final class RandomJets {
 
     /** A jet with the library's channels, every value uniform in [−1, 1]. */
     public static JetWithGradients random(Library library, int samples, Random r) {
-        JetWithGradients jet = new JetWithGradients(library.jetSpec(), samples, library.outputs());
+        JetWithGradients jet = new JetWithGradients(library.derivativeSet(), samples, library.outputs());
         fill(jet.value(), r);
-        for (Partial p : library.jetSpec().partials()) {
+        for (Partial p : library.derivativeSet().partials()) {
             fill(jet.derivative(p), r);
         }
         return jet;
@@ -34,7 +34,7 @@ public final class RandomJets {
     public static Jet leaves(NDManager m, JetWithGradients jet, Library library) {
         NDArray value = leaf(m, jet.value(), jet.samples(), jet.outputs());
         Map<Partial, NDArray> derivatives = new EnumMap<>(Partial.class);
-        for (Partial p : library.jetSpec().partials()) {
+        for (Partial p : library.derivativeSet().partials()) {
             derivatives.put(p, leaf(m, jet.derivative(p), jet.samples(), jet.outputs()));
         }
         return new Jet(value, derivatives);
@@ -43,7 +43,7 @@ public final class RandomJets {
     /** Autograd's gradient of every leaf against the one the JVM accumulated into {@code jet}. */
     public static void assertGradients(Jet leaves, JetWithGradients jet, Library library, String what) {
         assertGradient(leaves.value(), jet.valueGradient(), what + " ∂/∂u");
-        for (Partial p : library.jetSpec().partials()) {
+        for (Partial p : library.derivativeSet().partials()) {
             assertGradient(leaves.derivative(p), jet.derivativeGradient(p), what + " ∂/∂u_" + p.suffix());
         }
     }

@@ -58,7 +58,7 @@ class TermsLibraryTest {
         TermsLibrary terms = TermsLibrary.of(Map.of("", named), builtIn.outputs(), dims, 4);
         assertEquals(builtIn.termNames(), terms.termNames());
         assertEquals(builtIn.terms(), terms.terms());
-        assertEquals(builtIn.jetSpec(), terms.jetSpec());
+        assertEquals(builtIn.derivativeSet(), terms.derivativeSet());
 
         int n = 41;
         JetWithGradients jet = RandomJets.random(builtIn, n, new Random(5));

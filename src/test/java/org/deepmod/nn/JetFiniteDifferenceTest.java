@@ -56,7 +56,7 @@ class JetFiniteDifferenceTest {
     void jetsMatchFiniteDifferences(String kind, int spatialDims) {
         try (NDManager m = NDManager.newBaseManager()) {
             JetMlp net = network(m, kind, spatialDims);
-            JetSpec spec = spatialDims == 1 ? JetSpec.oneDimensional(4) : JetSpec.twoDimensional();
+            DerivativeSet spec = spatialDims == 1 ? DerivativeSet.oneDimensional(4) : DerivativeSet.twoDimensional();
             int n = 50;
             int in = spatialDims + 1;
             double[] points = new double[n * in];
@@ -109,7 +109,7 @@ class JetFiniteDifferenceTest {
     }
 
     /** Jet components as JVM arrays; key null is the value. */
-    private static Map<Partial, double[]> evaluate(NDManager m, JetMlp net, JetSpec spec, double[] points, int in) {
+    private static Map<Partial, double[]> evaluate(NDManager m, JetMlp net, DerivativeSet spec, double[] points, int in) {
         try (NDManager step = m.newSubManager()) {
             NDArray coords = step.create(points, new Shape(points.length / in, in));
             Jet jet = net.forward(coords, spec);

@@ -73,11 +73,11 @@ class JetTapeTest {
         }
     }
 
-    private static JetSpec spec(int spatialDims, int order) {
+    private static DerivativeSet spec(int spatialDims, int order) {
         if (spatialDims == 0) {
-            return JetSpec.timeOnly();
+            return DerivativeSet.timeOnly();
         }
-        return spatialDims == 1 ? JetSpec.oneDimensional(order) : JetSpec.twoDimensional();
+        return spatialDims == 1 ? DerivativeSet.oneDimensional(order) : DerivativeSet.twoDimensional();
     }
 
     @ParameterizedTest(name = "{0}, {1}D, order {2}, {3} output(s)")
@@ -99,10 +99,10 @@ class JetTapeTest {
         for (String d : derivatives.split(" ")) {
             set.add(Partial.valueOf(d));
         }
-        check(kind, JetSpec.twoDimensional(set), 1);
+        check(kind, DerivativeSet.twoDimensional(set), 1);
     }
 
-    private static void check(String kind, JetSpec spec, int outputs) {
+    private static void check(String kind, DerivativeSet spec, int outputs) {
         int inputs = spec.inputDims();
         int n = 97;
         try (NDManager m = NDManager.newBaseManager()) {
@@ -163,7 +163,7 @@ class JetTapeTest {
         try (NDManager m = NDManager.newBaseManager()) {
             JetMlp net = JetMlp.mlp(m, 2, new int[] {8}, 1, new Activation.Tanh(), DataType.FLOAT64, 1);
             NDArray coords = m.zeros(new Shape(4, 2), DataType.FLOAT64);
-            assertNull(net.tape(coords, JetSpec.oneDimensional(2)));
+            assertNull(net.tape(coords, DerivativeSet.oneDimensional(2)));
         }
     }
 

@@ -18,7 +18,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.config.RunSpec;
+import org.deepmod.config.PlannedRun;
 import org.deepmod.config.SweepFiles;
 import org.deepmod.config.SweepPlan;
 import org.deepmod.results.SweepSummary;
@@ -141,7 +141,7 @@ class LocalSweepTest {
         SweepPlan plan = SparkTests.plan(SweepFiles.tiny("axes: {device: [cpu, auto], estimator.threshold: [0.1]}\n"
                 + "seeds: 2\n"));
         Map<String, RunResult> results = new HashMap<>();
-        for (RunSpec run : plan.runs()) {
+        for (PlannedRun run : plan.runs()) {
             results.put(run.runId(), RunResult.failed(new RunResult.Identity(run.runId(), "r", null), "no reason", 0));
         }
         var table = ResultsTable.build(spark, plan.runs(), results, plan.axisPaths());
@@ -168,7 +168,7 @@ class LocalSweepTest {
 
     private static Map<String, Long> modificationTimes(ResultStore store, SweepPlan plan) throws IOException {
         Map<String, Long> times = new HashMap<>();
-        for (RunSpec run : plan.runs()) {
+        for (PlannedRun run : plan.runs()) {
             if (store.fileSystem().exists(store.pathOf(run.runId()))) {
                 times.put(run.runId(), store.fileSystem().getFileStatus(store.pathOf(run.runId())).getModificationTime());
             }

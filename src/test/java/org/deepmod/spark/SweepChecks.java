@@ -20,7 +20,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.deepmod.CapturedOutput;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.config.RunSpec;
+import org.deepmod.config.PlannedRun;
 import org.deepmod.config.SweepPlan;
 import org.deepmod.results.SweepSummary;
 import org.deepmod.results.ResultStore;
@@ -57,10 +57,10 @@ final class SweepChecks {
     /** Every run of the plan has a result, the tables exist, and the summary agrees with the runs. */
     static Map<String, RunResult> assertComplete(String output, SweepPlan plan, Configuration conf) throws IOException {
         ResultStore store = new ResultStore(output, conf);
-        Set<String> planned = plan.runs().stream().map(RunSpec::runId).collect(Collectors.toSet());
+        Set<String> planned = plan.runs().stream().map(PlannedRun::runId).collect(Collectors.toSet());
         assertEquals(planned, store.existing(), "one result per run, nothing else");
         Map<String, RunResult> results = new LinkedHashMap<>();
-        for (RunSpec run : plan.runs()) {
+        for (PlannedRun run : plan.runs()) {
             RunResult r = store.read(run.runId());
             assertEquals(run.runId(), r.identity().runId(), "a result is filed under its own runId");
             results.put(run.runId(), r);
@@ -85,7 +85,7 @@ final class SweepChecks {
         int pictures = ReportChecks.assertPicturesDecode(store.fileSystem(), folder, page);
         long trained = plan.runs().stream().filter(r -> store.read(r.runId()).status() != RunStatus.FAILED).count();
         assertTrue(pictures >= 2 * trained + 2, pictures + " pictures: each trained run's mask and loss, the sweep's");
-        for (RunSpec run : plan.runs()) {
+        for (PlannedRun run : plan.runs()) {
             if (store.read(run.runId()).status() != RunStatus.FAILED) {
                 byte[] gz = ReportChecks.read(store.fileSystem(), new Path(store.artefactsOf(run.runId()),
                         "trace.jsonl.gz"));
@@ -113,7 +113,7 @@ final class SweepChecks {
     /** Per configuration: runs, failures, correct supports and every term's selection frequency. */
     static void assertSummaryMatches(SweepPlan plan, Map<String, RunResult> results, SweepSummary summary) {
         Map<String, List<RunResult>> byConfiguration = new LinkedHashMap<>();
-        for (RunSpec run : plan.runs()) {
+        for (PlannedRun run : plan.runs()) {
             RunResult r = results.get(run.runId());
             if (r != null) {
                 byConfiguration.computeIfAbsent(run.configuration(), k -> new ArrayList<>()).add(r);

@@ -7,19 +7,19 @@ import java.util.Set;
  * Which derivatives a forward pass must carry. Libraries ask for what they need; nothing more is computed,
  * since every extra derivative costs a matrix product per layer.
  */
-public final class JetSpec {
+public final class DerivativeSet {
     private final int spatialDims;
     private final int maxXOrder;
     private final EnumSet<Partial> partials;
 
-    private JetSpec(int spatialDims, int maxXOrder, EnumSet<Partial> partials) {
+    private DerivativeSet(int spatialDims, int maxXOrder, EnumSet<Partial> partials) {
         this.spatialDims = spatialDims;
         this.maxXOrder = maxXOrder;
         this.partials = partials;
     }
 
     /** One space dimension: u_t and x-derivatives up to {@code maxXOrder} (0..4). */
-    public static JetSpec oneDimensional(int maxXOrder) {
+    public static DerivativeSet oneDimensional(int maxXOrder) {
         if (maxXOrder < 0 || maxXOrder > 4) {
             throw new IllegalArgumentException("derivative order must be 0..4, got " + maxXOrder);
         }
@@ -27,22 +27,22 @@ public final class JetSpec {
         for (int d = 1; d <= maxXOrder; d++) {
             set.add(Partial.xOfOrder(d));
         }
-        return new JetSpec(1, maxXOrder, set);
+        return new DerivativeSet(1, maxXOrder, set);
     }
 
     private static final Set<Partial> TWO_DIMENSIONAL =
             EnumSet.of(Partial.T, Partial.X, Partial.Y, Partial.XX, Partial.YY, Partial.XY);
 
     /** Two space dimensions: u_t, u_x, u_y, u_xx, u_yy, u_xy. */
-    public static JetSpec twoDimensional() {
-        return new JetSpec(2, 2, EnumSet.copyOf(TWO_DIMENSIONAL));
+    public static DerivativeSet twoDimensional() {
+        return new DerivativeSet(2, 2, EnumSet.copyOf(TWO_DIMENSIONAL));
     }
 
     /**
      * Two space dimensions with u_t and some of u_x, u_y, u_xx, u_yy, u_xy: a second derivative needs the
      * first ones it is built from (u_xx needs u_x, u_xy both).
      */
-    public static JetSpec twoDimensional(Set<Partial> derivatives) {
+    public static DerivativeSet twoDimensional(Set<Partial> derivatives) {
         EnumSet<Partial> set = EnumSet.of(Partial.T);
         for (Partial p : derivatives) {
             if (!TWO_DIMENSIONAL.contains(p)) {
@@ -56,12 +56,12 @@ public final class JetSpec {
                 || set.contains(Partial.XY) && !(x && y)) {
             throw new IllegalArgumentException("second derivatives need their first ones: " + set);
         }
-        return new JetSpec(2, set.contains(Partial.XX) ? 2 : x ? 1 : 0, set);
+        return new DerivativeSet(2, set.contains(Partial.XX) ? 2 : x ? 1 : 0, set);
     }
 
     /** Only time (an ODE): u_t. */
-    public static JetSpec timeOnly() {
-        return new JetSpec(0, 0, EnumSet.of(Partial.T));
+    public static DerivativeSet timeOnly() {
+        return new DerivativeSet(0, 0, EnumSet.of(Partial.T));
     }
 
     public int spatialDims() {
@@ -95,7 +95,7 @@ public final class JetSpec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JetSpec other && spatialDims == other.spatialDims && maxXOrder == other.maxXOrder
+        return o instanceof DerivativeSet other && spatialDims == other.spatialDims && maxXOrder == other.maxXOrder
                 && partials.equals(other.partials);
     }
 
@@ -106,6 +106,6 @@ public final class JetSpec {
 
     @Override
     public String toString() {
-        return "JetSpec" + partials;
+        return "DerivativeSet" + partials;
     }
 }

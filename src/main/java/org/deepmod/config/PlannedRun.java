@@ -11,8 +11,8 @@ import java.util.StringJoiner;
  * as JSON (re-parsed where it runs), and a cost estimate used to start the longest runs first.
  * Serializable, with plain fields only, so that Spark can ship it.
  */
-public record RunSpec(String runId, int index, LinkedHashMap<String, String> axes, long seed, String configJson,
-                      double cost) implements Serializable {
+public record PlannedRun(String runId, int index, LinkedHashMap<String, String> axes, long seed, String configJson,
+                         double cost) implements Serializable {
 
     /** The configuration this run repeats: every axis but the seed ("(base)" when nothing else varies). */
     public String configuration() {
