@@ -116,7 +116,9 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     private Dataset read(DiscoverySetup.Layout layout, Configuration hadoop) {
         List<String> space = new ArrayList<>(layout.coords().values()).subList(1, layout.coords().size());
-        return DataFiles.read(file, hadoop, new ReadOptions(layout.coords().get("t"), space, layout.fields()));
+        // what reading drops (a complex array's imaginary part) is said here, and in each run's result
+        return DataFiles.read(file, hadoop, new ReadOptions(layout.coords().get("t"), space, layout.fields()),
+                note -> System.out.println("note: " + note));
     }
 
     /** The true terms per canonical field (u, v, w) from --truth. */

@@ -135,13 +135,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The status line, the discovered equation (none for a FAILED run), and the comparison with the truth where
-     * it is known.
+     * The status line, the notes on the data (one line each), the discovered equation (none for a FAILED run), and
+     * the comparison with the truth where it is known.
      */
     static void printSummary(RunResult result) {
         RunResult.Discovery found = result.discovery();
         System.out.printf("%n%s after %d iterations in %.1f s (%s)%n", result.status(), result.training().iterations(),
                 result.training().seconds(), result.reason());
+        result.notes().forEach(note -> System.out.println("note: " + note));
         if (found == null) {
             return;
         }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.apache.hadoop.conf.Configuration;
 import org.deepmod.BadInputException;
@@ -35,11 +36,22 @@ public final class DataFiles {
         return read(path, conf, ReadOptions.defaults());
     }
 
+    /** As {@link #read(String, Configuration, ReadOptions, Consumer)}, for a caller that records no notes. */
     public static Dataset read(String path, Configuration conf, ReadOptions options) {
+        return read(path, conf, options, note -> { });
+    }
+
+    /**
+     * @param notes told, one sentence each naming the file and array, what reading dropped that a run's result
+     *              should say: the imaginary part of a complex array, with its largest size relative to the real
+     *              part
+     */
+    public static Dataset read(String path, Configuration conf, ReadOptions options, Consumer<String> notes) {
         return switch (extension(path)) {
-            case "npz" -> NpzReader.read(path, HadoopFiles.readAll(path, conf), options);
-            case "npy" -> readNpy(path, HadoopFiles.readAll(path, conf), options);
-            case "mat" -> NamedArrays.assemble(path, MatReader.arrays(path, HadoopFiles.readAll(path, conf)), options);
+            case "npz" -> NpzReader.read(path, HadoopFiles.readAll(path, conf), options, notes);
+            case "npy" -> readNpy(path, HadoopFiles.readAll(path, conf), options, notes);
+            case "mat" -> NamedArrays.assemble(path, MatReader.arrays(path, HadoopFiles.readAll(path, conf)), options,
+                    notes);
             case "csv" -> readCsv(path, conf, options);
             default -> throw unknownType(path);
         };
@@ -80,11 +92,11 @@ public final class DataFiles {
     }
 
     /** A numeric table, or (dtype object) a pickled dict of named arrays as DeePyMoD saves its examples. */
-    private static Dataset readNpy(String path, byte[] bytes, ReadOptions options) {
+    private static Dataset readNpy(String path, byte[] bytes, ReadOptions options, Consumer<String> notes) {
         if (NpyFormat.descr(bytes, path).endsWith("O")) {
-            return NamedArrays.assemble(path, PickledNpyReader.arrays(path, bytes), options);
+            return NamedArrays.assemble(path, PickledNpyReader.arrays(path, bytes), options, notes);
         }
-        return NpyReader.read(path, bytes, options);
+        return NpyReader.read(path, bytes, options, notes);
     }
 
     private static Dataset readCsv(String path, Configuration conf, ReadOptions options) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.deepmod.BadInputException;
@@ -23,16 +24,17 @@ final class NamedArrays {
     private NamedArrays() {
     }
 
-    static Dataset assemble(String file, Map<String, NpyArray> arrays, ReadOptions options) {
-        return assemble(file, arrays.keySet(), arrays::get, options);
+    static Dataset assemble(String file, Map<String, NpyArray> arrays, ReadOptions options, Consumer<String> notes) {
+        return assemble(file, arrays.keySet(), arrays::get, options, notes);
     }
 
     /**
      * @param held   every variable the file holds, for the message when one is missing
      * @param lookup the decoded array of a held variable; called only for the variables the options name
+     * @param notes  told what reading dropped from the arrays it uses (a complex array's imaginary part)
      */
     static Dataset assemble(String file, Set<String> held, Function<String, NpyArray> lookup,
-                            ReadOptions options) {
+                            ReadOptions options, Consumer<String> notes) {
         List<String> names = options.allNames();
         Map<String, NpyArray> arrays = new HashMap<>();
         for (String name : names) {
@@ -40,7 +42,7 @@ final class NamedArrays {
                 throw new BadInputException(file + ": no variable '" + name + "'; the file holds " + held
                         + " (the config's fields and coords name them: " + names + ")");
             }
-            arrays.put(name, lookup.apply(name).requireReal(options.realPartOfComplex()));
+            arrays.put(name, lookup.apply(name).requireReal(options.realPartOfComplex(), notes));
         }
         int coords = 1 + options.spatialDims();
         List<String> fieldNames = options.fieldNames();

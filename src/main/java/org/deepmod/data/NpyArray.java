@@ -1,5 +1,8 @@
 package org.deepmod.data;
 
+import java.util.Locale;
+import java.util.function.Consumer;
+
 import org.deepmod.BadInputException;
 
 /**
@@ -57,15 +60,27 @@ record NpyArray(String source, int[] shape, double[] values, Imaginary imaginary
      * This array, if it is real or its imaginary part is a solver's numerical noise (at most
      * {@link NpyFormat#IMAGINARY_TOLERANCE} of the real part: PDE-FIND's kdv.mat holds 2e-6) or the dataset
      * asks for the real part ({@code complex: real}); else a message saying how large the imaginary part is.
+     * An imaginary part that is dropped is told to {@code notes} with its size, so that the run's result says
+     * what the data lost: the tolerance lets a run on data that is not quite real pass without a word otherwise.
      */
-    NpyArray requireReal(boolean realPartAsked) {
-        if (imaginary == null || realPartAsked || imaginary.ratio() <= NpyFormat.IMAGINARY_TOLERANCE) {
+    NpyArray requireReal(boolean realPartAsked, Consumer<String> notes) {
+        if (imaginary == null || imaginary.largestImaginary() == 0) {
             return this;
         }
-        throw new BadInputException(source + ": complex data (" + imaginary.type() + ") with imaginary parts up to "
-                + imaginary.largestImaginary() + " against real parts up to " + imaginary.largestReal() + " (a ratio "
-                + "above the " + NpyFormat.IMAGINARY_TOLERANCE + " taken as numerical noise); set 'complex: real' in "
-                + "the dataset to use the real part, or save the two parts as two fields");
+        boolean noise = imaginary.ratio() <= NpyFormat.IMAGINARY_TOLERANCE;
+        if (!noise && !realPartAsked) {
+            throw new BadInputException(source + ": complex data (" + imaginary.type() + ") with imaginary parts up to "
+                    + imaginary.largestImaginary() + " against real parts up to " + imaginary.largestReal() + " (a "
+                    + "ratio above the " + NpyFormat.IMAGINARY_TOLERANCE + " taken as numerical noise); set 'complex: "
+                    + "real' in the dataset to use the real part, or save the two parts as two fields");
+        }
+        String size = Double.isInfinite(imaginary.ratio())
+                ? String.format(Locale.ROOT, "up to %.2g, beside real values that are all zero,",
+                        imaginary.largestImaginary())
+                : String.format(Locale.ROOT, "up to %.2g of the real values,", imaginary.ratio());
+        notes.accept(source + " is complex (" + imaginary.type() + "); its imaginary part, " + size + " was dropped"
+                + (noise ? "" : " as the dataset's 'complex: real' asks"));
+        return this;
     }
 
     /** Throws at the first NaN or infinity, naming the array and its index. */

@@ -1,5 +1,7 @@
 package org.deepmod.data;
 
+import java.util.function.Consumer;
+
 import org.deepmod.BadInputException;
 
 /**
@@ -11,8 +13,8 @@ final class NpyReader {
     private NpyReader() {
     }
 
-    static Dataset read(String file, byte[] bytes, ReadOptions options) {
-        NpyArray array = NpyFormat.parse(bytes, file).requireReal(options.realPartOfComplex());
+    static Dataset read(String file, byte[] bytes, ReadOptions options, Consumer<String> notes) {
+        NpyArray array = NpyFormat.parse(bytes, file).requireReal(options.realPartOfComplex(), notes);
         int coords = 1 + options.spatialDims();
         int[] shape = array.shape();
         int fields = shape.length == 2 ? shape[1] - coords : 0;

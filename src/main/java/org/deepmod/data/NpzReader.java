@@ -1,6 +1,7 @@
 package org.deepmod.data;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads an .npz archive: its arrays by name, assembled into points by {@link NamedArrays} (a grid as
@@ -13,10 +14,10 @@ final class NpzReader {
     private NpzReader() {
     }
 
-    static Dataset read(String file, byte[] bytes, ReadOptions options) {
+    static Dataset read(String file, byte[] bytes, ReadOptions options, Consumer<String> notes) {
         Map<String, byte[]> entries = NpzArchive.entries(bytes, file);
         // only the arrays the options name are decoded: others (metadata, strings) may be of any dtype
         return NamedArrays.assemble(file, entries.keySet(),
-                name -> NpyFormat.parse(entries.get(name), file + ": array '" + name + "'"), options);
+                name -> NpyFormat.parse(entries.get(name), file + ": array '" + name + "'"), options, notes);
     }
 }

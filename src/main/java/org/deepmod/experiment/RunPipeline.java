@@ -57,7 +57,8 @@ public final class RunPipeline {
         long estimatorSeed = seeds.nextLong();
         long collocationSeed = seeds.nextLong();
 
-        Prepared prepared = prepareData(config, env, noiseSeed, sampleSeed, splitSeed);
+        LoadedData data = load(config.dataset(), env.hadoop());
+        Prepared prepared = prepareData(config, data.dataset(), noiseSeed, sampleSeed, splitSeed);
         TrainTestSplit.Split split = prepared.split();
         Library library = library(config, split.train().targetDims());
         List<TraceEntry> trace = new ArrayList<>();
@@ -78,7 +79,7 @@ public final class RunPipeline {
                         env.listener().onWrite(entry);
                     });
             return new RunOutcome(result(config, env, training, estimator.lastProbabilities(), library,
-                    prepared.scaling()), trace);
+                    prepared.scaling(), data.notes()), trace);
         }
     }
 
@@ -106,9 +107,7 @@ public final class RunPipeline {
     record Prepared(TrainTestSplit.Split split, Dataset all, Scaling scaling) {
     }
 
-    static Prepared prepareData(RunConfig config, RunEnvironment env, long noiseSeed, long sampleSeed,
-                                long splitSeed) {
-        Dataset data = data(config.dataset(), env.hadoop());
+    static Prepared prepareData(RunConfig config, Dataset data, long noiseSeed, long sampleSeed, long splitSeed) {
         Dataset noisy = Noise.gaussian(data, config.noise(), noiseSeed);
         // as the reference: noise first, then normalisation over every point, then the subsample
         Normalization.Result normalised = Normalization.apply(noisy, config.normalize().coords(),
@@ -119,18 +118,29 @@ public final class RunPipeline {
                 normalised.scaling());
     }
 
-    /** The dataset a spec names, generated or read, every value finite. */
-    public static Dataset data(DatasetSpec spec, Configuration hadoop) {
+    /**
+     * A run's data as generated or read, every value finite, and what reading it dropped that the run's result
+     * should say (see {@link DataFiles#read(String, Configuration, ReadOptions, java.util.function.Consumer)}).
+     */
+    public record LoadedData(Dataset dataset, List<String> notes) {
+        public LoadedData {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** The dataset a spec names, generated or read; a file that cannot be read throws, naming it. */
+    public static LoadedData load(DatasetSpec spec, Configuration hadoop) {
         if (spec instanceof FileDataset file) {
             List<String> coords = new ArrayList<>(file.coords().values());
+            List<String> notes = new ArrayList<>();
             Dataset data = DataFiles.read(file.path(), hadoop, new ReadOptions(coords.get(0),
-                    coords.subList(1, coords.size()), file.fields(), file.realPartOfComplex()));
+                    coords.subList(1, coords.size()), file.fields(), file.realPartOfComplex()), notes::add);
             data.validateFinite(file.path());
-            return data;
+            return new LoadedData(data, notes);
         }
         Dataset data = ((GeneratedDataset) spec).generate();
         data.validateFinite(spec.type());
-        return data;
+        return new LoadedData(data, List.of());
     }
 
     private static Samples samples(Dataset d) {
@@ -158,7 +168,7 @@ public final class RunPipeline {
     }
 
     private static RunResult result(RunConfig config, RunEnvironment env, TrainingResult t, double[] probabilities,
-                                    Library library, Scaling scaling) {
+                                    Library library, Scaling scaling, List<String> notes) {
         List<String> terms = t.terms();
         int outputs = t.masks().length;
         double[][] coefficients = config.normalize().any()
@@ -183,7 +193,7 @@ public final class RunPipeline {
                         t.testMse(), t.maskUpdates()),
                 new RunResult.Discovery(terms, u.mask(), u.coefficients(), u.coefficientsNormalized(),
                         u.estimatorCoefficients(), probabilities, u.equation()),
-                truth == null ? null : overall(perOutput), outputs > 1 ? perOutput : null);
+                truth == null ? null : overall(perOutput), outputs > 1 ? perOutput : null, notes);
     }
 
     /** Every output's check in one: one field's own maps; several fields', keys qualified "v: u*v". */

@@ -29,15 +29,28 @@ import org.deepmod.training.RunStatus;
  * data mapped back to the data's units ({@link org.deepmod.library.DataUnits}); per output,
  * {@code coefficientsScaled} keeps them in the normalised data's units.
  * {@code dataFingerprint} (sweeps, file datasets) is the size and modification time of the data file the run
- * read, so that a resumed sweep notices a file changed at the same path.
+ * read, so that a resumed sweep notices a file changed at the same path. {@code notes} (only where there are
+ * any, so that the files of runs without them stay as they were) say what reading the data dropped: a complex
+ * array's imaginary part, with its largest size relative to the real part.
  *
  * @param reason why the run ended as it did (always given for FAILED; null where nothing needs explaining)
  * @param discovery the equation found (of u, where there are several outputs); null for a FAILED run
  * @param truthCheck null where the truth is not known, and for a FAILED run
  * @param outputs every output's equation where there are several, else null
+ * @param notes what loading the data changed in it, one sentence each naming the file and array; empty for most
  */
 public record RunResult(Identity identity, RunStatus status, String reason, Training training, Discovery discovery,
-                        TruthCheck truthCheck, List<OutputResult> outputs) {
+                        TruthCheck truthCheck, List<OutputResult> outputs, List<String> notes) {
+
+    public RunResult {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A result without notes: the data was used as read. */
+    public RunResult(Identity identity, RunStatus status, String reason, Training training, Discovery discovery,
+                     TruthCheck truthCheck, List<OutputResult> outputs) {
+        this(identity, status, reason, training, discovery, truthCheck, outputs, List.of());
+    }
 
     /**
      * Which run this is: its id and name, the config it ran ({@link org.deepmod.config.RunConfig#toTree}),
@@ -123,20 +136,22 @@ public record RunResult(Identity identity, RunStatus status, String reason, Trai
     /** This result, recording the data file it was trained on. */
     public RunResult withDataFingerprint(String fingerprint) {
         Identity tied = new Identity(identity.runId(), identity.name(), identity.config(), fingerprint);
-        return new RunResult(tied, status, reason, training, discovery, truthCheck, outputs);
+        return new RunResult(tied, status, reason, training, discovery, truthCheck, outputs, notes);
     }
 
     /**
-     * The result as its file has it: one object, keys in this order, nulls left out. Jackson writes and reads
-     * this flat record; the groups of RunResult are not unwrapped by Jackson, which cannot build records from
-     * {@code @JsonUnwrapped} components reliably and could not interleave them in this order anyway.
+     * The result as its file has it: one object, keys in this order, nulls left out (and {@code notes} when there
+     * are none). Jackson writes and reads this flat record; the groups of RunResult are not unwrapped by Jackson,
+     * which cannot build records from {@code @JsonUnwrapped} components reliably and could not interleave them in
+     * this order anyway.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record JsonForm(String runId, String name, RunStatus status, String reason, int iterations, double seconds,
-                            String device, List<String> terms, boolean[] mask, double[] coefficients,
-                            double[] coefficientsNormalized, double[] estimatorCoefficients, double[] probabilities,
-                            String equation, Double mse, Double reg, Double testMse, Integer maskUpdates,
-                            Map<String, Double> truth, Boolean correctSupport, Map<String, Double> coefficientErrors,
+    private record JsonForm(String runId, String name, RunStatus status, String reason, List<String> notes,
+                            int iterations, double seconds, String device, List<String> terms, boolean[] mask,
+                            double[] coefficients, double[] coefficientsNormalized, double[] estimatorCoefficients,
+                            double[] probabilities, String equation, Double mse, Double reg, Double testMse,
+                            Integer maskUpdates, Map<String, Double> truth, Boolean correctSupport,
+                            Map<String, Double> coefficientErrors,
                             List<OutputResult> outputs, JsonNode config, String dataFingerprint) {
     }
 
@@ -144,8 +159,8 @@ public record RunResult(Identity identity, RunStatus status, String reason, Trai
     private JsonForm jsonForm() {
         Discovery d = discovery == null ? Discovery.NONE : discovery;
         TruthCheck t = truthCheck == null ? TruthCheck.NONE : truthCheck;
-        return new JsonForm(identity.runId(), identity.name(), status, reason, training.iterations(),
-                training.seconds(), training.device(), d.terms(), d.mask(), d.coefficients(),
+        return new JsonForm(identity.runId(), identity.name(), status, reason, notes.isEmpty() ? null : notes,
+                training.iterations(), training.seconds(), training.device(), d.terms(), d.mask(), d.coefficients(),
                 d.coefficientsNormalized(), d.estimatorCoefficients(), d.probabilities(), d.equation(),
                 training.mse(), training.reg(), training.testMse(), training.maskUpdates(), t.truth(),
                 t.correctSupport(), t.coefficientErrors(), outputs, identity.config(), identity.dataFingerprint());
@@ -161,6 +176,6 @@ public record RunResult(Identity identity, RunStatus status, String reason, Trai
                 f.reason(), new Training(f.iterations(), f.seconds(), f.device(), f.mse(), f.reg(), f.testMse(),
                 f.maskUpdates()),
                 discovery.equals(Discovery.NONE) ? null : discovery,
-                truthCheck.equals(TruthCheck.NONE) ? null : truthCheck, f.outputs());
+                truthCheck.equals(TruthCheck.NONE) ? null : truthCheck, f.outputs(), f.notes());
     }
 }

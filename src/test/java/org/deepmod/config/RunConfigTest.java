@@ -138,7 +138,7 @@ class RunConfigTest {
         FileDataset file = (FileDataset) dataset;
         FileDataset local = new FileDataset(PROJECT.resolve(file.path()).toString(), file.fields(), file.coords(),
                 file.truth(), file.realPartOfComplex());
-        return RunPipeline.data(local, new Configuration()).size();
+        return RunPipeline.load(local, new Configuration()).dataset().size();
     }
 
     /** Each bad config is rejected, and the message names the path of the problem. */
@@ -250,10 +250,16 @@ class RunConfigTest {
     void complexRealReadsTheRealPartOfAFile(@org.junit.jupiter.api.io.TempDir Path dir) {
         Path file = ComplexMatFiles.pdeFindShaped(dir.resolve("half-imaginary.mat"), 0.5);
         String dataset = "dataset: {type: file, path: " + file + ", fields: [usol]";
-        Dataset read = RunPipeline.data(parse(dataset + ", complex: real}").dataset(), new Configuration());
+        RunPipeline.LoadedData loaded = RunPipeline.load(parse(dataset + ", complex: real}").dataset(),
+                new Configuration());
+        Dataset read = loaded.dataset();
         assertEquals(ComplexMatFiles.NX * ComplexMatFiles.NT, read.size());
         assertEquals(1 + (ComplexMatFiles.NX - 1) + (ComplexMatFiles.NT - 1), Arrays.stream(read.targetsFlat()).max().orElseThrow(), 0.0);
-        assertThrows(BadInputException.class, () -> RunPipeline.data(parse(dataset + "}").dataset(),
+        assertEquals(1, loaded.notes().size(), "the dropped imaginary part is noted: " + loaded.notes());
+        String note = loaded.notes().get(0);
+        assertTrue(note.contains("variable 'usol' is complex")
+                && note.endsWith("was dropped as the dataset's 'complex: real' asks"), note);
+        assertThrows(BadInputException.class, () -> RunPipeline.load(parse(dataset + "}").dataset(),
                 new Configuration()));
     }
 

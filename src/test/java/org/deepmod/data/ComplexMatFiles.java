@@ -20,6 +20,11 @@ public final class ComplexMatFiles {
      * x is i and t is j.
      */
     public static Path pdeFindShaped(Path file, double fraction) {
+        return pdeFindShaped(file, (i, j) -> fraction * (1 + i + j));
+    }
+
+    /** usol complex with real part {@code 1 + i + j} and the imaginary part {@code imaginary(i, j)}; x is i, t is j. */
+    public static Path pdeFindShaped(Path file, IntToDoubleBiFunction imaginary) {
         Matrix usol = Mat5.newComplex(NX, NT);
         Matrix x = Mat5.newMatrix(NX, 1);
         Matrix t = Mat5.newMatrix(NT, 1);
@@ -28,7 +33,7 @@ public final class ComplexMatFiles {
             for (int j = 0; j < NT; j++) {
                 t.setDouble(j, 0, j);
                 usol.setDouble(i, j, 1 + i + j);
-                usol.setImaginaryDouble(i, j, fraction * (1 + i + j));
+                usol.setImaginaryDouble(i, j, imaginary.apply(i, j));
             }
         }
         try {
@@ -37,5 +42,11 @@ public final class ComplexMatFiles {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** The imaginary part at row i, column j. */
+    @FunctionalInterface
+    public interface IntToDoubleBiFunction {
+        double apply(int i, int j);
     }
 }

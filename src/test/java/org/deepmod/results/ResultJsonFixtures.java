@@ -14,9 +14,10 @@ import org.deepmod.training.RunStatus;
 
 /**
  * One result of each kind a run leaves (one field with its truth, several fields, FAILED, DIVERGED, a sweep
- * run's with the data file's fingerprint), and the generator of their committed JSON: the files under
- * {@code src/test/resources/results/} were written by this class with the code of main at 602e866, before
- * RunResult was restructured, so that {@link ResultJsonTest} holds every later shape of RunResult to the bytes
+ * run's with the data file's fingerprint, a run whose data reading left notes), and the generator of their
+ * committed JSON: the files under {@code src/test/resources/results/} were written by this class with the code of
+ * main at 602e866, before RunResult was restructured (with-notes.json, the one kind added since, was written by
+ * hand: the format the notes were meant to have), so that {@link ResultJsonTest} holds every later shape of RunResult to the bytes
  * the documented format had. Run from the project folder to write them again (only on purpose: they are the
  * reference):
  *
@@ -39,6 +40,7 @@ final class ResultJsonFixtures {
                 "java.io.IOException: corrupt.npy: not a numpy file", 0.125));
         kinds.put("diverged", diverged());
         kinds.put("with-fingerprint", withFingerprint());
+        kinds.put("with-notes", withNotes());
         return kinds;
     }
 
@@ -98,6 +100,20 @@ final class ResultJsonFixtures {
                         new double[] {0, 0, 0.3, 0, -0.9}, null, "u_t = 0.11 u_xx - 0.95 u*u_x"),
                 null, null).withDataFingerprint("51234 bytes, modified 2024-05-01T10:00:00Z");
     }
+
+    /** A run on PDE-FIND's kdv.mat, whose complex usol lost an imaginary part of a solver's noise. */
+    private static RunResult withNotes() {
+        return new RunResult(new RunResult.Identity("0000000000000006", "kdv", config("{\"name\": \"kdv\", "
+                + "\"dataset\": {\"type\": \"file\", \"path\": \"data/kdv.mat\", \"fields\": [\"usol\"]}}")),
+                RunStatus.CONVERGED, null, new RunResult.Training(1200, 30.5, "cpu", 1.0e-5, 2.0e-6, 3.0e-5, 4),
+                new RunResult.Discovery(KDV_TERMS, new boolean[] {false, false, false, true, false, true},
+                        new double[] {0, 0, 0, -1.0, 0, -6.0}, new double[] {0, 0, 0, -0.5, 0, -0.75},
+                        new double[] {0, 0, 0, -0.5, 0, -0.75}, null, "u_t = -1 u_xxx - 6 u*u_x"),
+                null, null, List.of("data/kdv.mat: variable 'usol' is complex (MATLAB complex double); its imaginary "
+                        + "part, up to 2.1e-06 of the real values, was dropped"));
+    }
+
+    private static final List<String> KDV_TERMS = List.of("1", "u_x", "u_xx", "u_xxx", "u", "u*u_x");
 
     private static Map<String, Double> sorted(Map<String, Double> map) {
         return new TreeMap<>(map);
