@@ -92,9 +92,10 @@ public final class DiscoverCommand implements Callable<Integer> {
         Configuration hadoop = new Configuration();
         String stem = new Path(file).getName().replaceFirst("\\.[^.]*$", "");
         String output = out != null ? out : "out/discover-" + stem;
-        List<String> variables = DataFiles.variables(file, hadoop);
+        List<String> variables = DataReading.ofUserInput(() -> DataFiles.variables(file, hadoop));
         DiscoverySetup.Layout layout = DiscoverySetup.layout(file, variables, coords, fields);
-        Dataset data = read(layout, hadoop); // a grid that does not fit its coordinates fails here, in one line
+        // a grid that does not fit its coordinates fails here, in one line
+        Dataset data = DataReading.ofUserInput(() -> read(layout, hadoop));
         System.out.printf("%s: %d points, %s%n", file, data.size(), String.join("; ", layout.choices().isEmpty()
                 ? List.of("coordinates and fields as given") : layout.choices()));
 

@@ -64,7 +64,9 @@ public final class RunCommand implements Callable<Integer> {
                 HadoopTimeouts.apply(new org.apache.hadoop.conf.Configuration()));
         dir.probe();
         try (OutputLock lock = dir.lock(System.out)) {
-            return train(run, dir);
+            RunEnvironment env = RunEnvironment.cpu();
+            // loaded before the run's files are opened: a data file that cannot be read is not an output error
+            return train(run, dir, env, DataReading.ofUserInput(() -> RunPipeline.load(run.dataset(), env.hadoop())));
         } catch (IOException | java.io.UncheckedIOException | org.apache.hadoop.fs.FSError e) {
             // a full disk (Hadoop's local file system throws FSError, an Error): the files are written aside
             // and renamed, so none is left cut off; the trace keeps what was written
@@ -79,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int train(RunConfig run, ResultStore dir) throws IOException {
+    private int train(RunConfig run, ResultStore dir, RunEnvironment env, RunPipeline.LoadedData data)
+            throws IOException {
         System.out.println("deepmod run " + run.name() + " (run " + run.runId() + "), results in " + dir.output());
         RunOutcome outcome;
         long start = System.nanoTime();
@@ -94,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
                 progress.onWrite(entry);
                 trace.onWrite(entry);
             };
-            outcome = RunPipeline.run(run, RunEnvironment.cpu().withListener(both));
+            outcome = RunPipeline.run(run, env.withListener(both), data);
         } catch (org.deepmod.BadInputException e) {
             throw e;
         } catch (RuntimeException e) {

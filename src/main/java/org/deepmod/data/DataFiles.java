@@ -2,11 +2,11 @@ package org.deepmod.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.deepmod.BadInputException;
 import org.deepmod.storage.HadoopFiles;
 
@@ -86,8 +86,8 @@ public final class DataFiles {
                 throw CsvReader.notAHeader(path, "");
             }
             return java.util.List.of(names);
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
+        } catch (IOException | FSError e) {
+            throw HadoopFiles.readFailure(path, e);
         }
     }
 
@@ -102,8 +102,8 @@ public final class DataFiles {
     private static Dataset readCsv(String path, Configuration conf, ReadOptions options) {
         try (BufferedReader in = HadoopFiles.openText(path, conf)) {
             return CsvReader.read(path, in, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(path + ": cannot read: " + e.getMessage(), e);
+        } catch (IOException | FSError e) {
+            throw HadoopFiles.readFailure(path, e);
         }
     }
 

@@ -48,6 +48,15 @@ public final class RunPipeline {
     }
 
     public static RunOutcome run(RunConfig config, RunEnvironment env) {
+        return run(config, env, load(config.dataset(), env.hadoop()));
+    }
+
+    /**
+     * As {@link #run(RunConfig, RunEnvironment)}, on the run's data loaded beforehand: deepmod run loads it
+     * before it opens its own files, so that a data file that cannot be read is not taken for output that cannot
+     * be written.
+     */
+    public static RunOutcome run(RunConfig config, RunEnvironment env, LoadedData data) {
         DjlEnvironment.init(env.threads());
         SplittableRandom seeds = new SplittableRandom(config.seed());
         long noiseSeed = seeds.nextLong();
@@ -57,7 +66,6 @@ public final class RunPipeline {
         long estimatorSeed = seeds.nextLong();
         long collocationSeed = seeds.nextLong();
 
-        LoadedData data = load(config.dataset(), env.hadoop());
         Prepared prepared = prepareData(config, data.dataset(), noiseSeed, sampleSeed, splitSeed);
         TrainTestSplit.Split split = prepared.split();
         Library library = library(config, split.train().targetDims());

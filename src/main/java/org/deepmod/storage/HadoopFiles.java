@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -36,9 +37,21 @@ public final class HadoopFiles {
                 in.readFully(bytes);
             }
             return bytes;
-        } catch (IOException e) {
-            throw failure(file, "cannot read", e);
+        } catch (IOException | FSError e) {
+            throw readFailure(file, e);
         }
+    }
+
+    /**
+     * A failed read of a file as one exception naming it, for the readers of its content too: an unreachable file
+     * system as bad input, any other failure as an UncheckedIOException. Hadoop's local file system reports a
+     * disk's I/O error as an FSError, an Error wrapping the IOException, which would pass every handler of I/O
+     * failures and name no file: it is unwrapped here.
+     */
+    public static RuntimeException readFailure(String file, Throwable failure) {
+        IOException io = failure instanceof IOException e ? e
+                : failure.getCause() instanceof IOException e ? e : new IOException(failure.toString(), failure);
+        return failure(file, "cannot read", io);
     }
 
     /** A UTF-8 reader over the file; the caller closes it. */

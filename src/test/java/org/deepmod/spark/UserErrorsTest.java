@@ -106,6 +106,55 @@ class UserErrorsTest {
         return bytes;
     }
 
+    /**
+     * A .npy whose header is valid and promises 100 points of t, x, u (2 400 bytes of float64) of which 80 bytes
+     * follow: a copy cut short. Nothing before the read looks inside a data file, so only the read finds it.
+     */
+    private static byte[] cutNpy() {
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (100, 3), }";
+        String header = dict + " ".repeat(128 - 10 - dict.length() - 1) + "\n";
+        byte[] bytes = new byte[128 + 80];
+        System.arraycopy(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) header.length(), 0}, 0,
+                bytes, 0, 10);
+        System.arraycopy(header.getBytes(StandardCharsets.US_ASCII), 0, bytes, 10, header.length());
+        return bytes;
+    }
+
+    /**
+     * {@code unreadable.npy}: a data file that exists and is a regular file, as every check before the read sees,
+     * but whose read is refused (permission denied). Where chmod denies it (not root), a real .npy made unreadable;
+     * as root, who reads a chmod'ed file, a link to a write-only kernel attribute (sysfs), which the kernel opens
+     * for reading to no one. Skips the case where neither is at hand.
+     */
+    private static Path unreadable(Path folder) {
+        Path data = bytes(folder, "unreadable.npy", cutNpy());
+        try {
+            Files.setPosixFilePermissions(data, java.util.Set.of());
+            if (!canOpen(data)) {
+                return data;
+            }
+            Files.delete(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String attribute : new String[] {"/sys/bus/platform/uevent", "/sys/bus/pci/uevent",
+            "/sys/bus/cpu/uevent"}) {
+            if (Files.isRegularFile(Path.of(attribute)) && !canOpen(Path.of(attribute))) {
+                return link(data, attribute);
+            }
+        }
+        Assumptions.assumeTrue(false, "no file here whose read is refused: running as root without sysfs");
+        return data;
+    }
+
+    private static boolean canOpen(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A run config reading this data file. */
     private static String runOn(Path d, String data) {
         return file(d, "run.yaml", "name: p\nsamples: 300\ndataset: {type: file, path: " + data + "}\n").toString();
@@ -298,6 +347,17 @@ class UserErrorsTest {
                         + ComplexMatFiles.pdeFindShaped(d.resolve("half-imaginary.mat"), 0.5) + ", fields: [usol]}\n")
                         .toString(), "--out", d.resolve("o").toString()},
                 d -> "taken as numerical noise); set 'complex: real' in the dataset to use the real part"),
+            new Case("a data file whose read is refused (permission denied) after the checks passed",
+                d -> new String[] {"run", runOn(d, unreadable(d).toString()), "--out", d.resolve("o").toString()},
+                d -> d.resolve("unreadable.npy") + ": cannot read: "),
+            new Case("discover on a data file whose read is refused",
+                d -> new String[] {"discover", unreadable(d).toString(), "--out", d.resolve("o").toString()},
+                d -> d.resolve("unreadable.npy") + ": cannot read: "),
+            new Case("a .npy cut short after its header",
+                d -> new String[] {"run", runOn(d, bytes(d, "cut.npy", cutNpy()).toString()), "--out",
+                        d.resolve("o").toString()},
+                d -> d.resolve("cut.npy") + ": truncated: the header promises shape (100, 3) of <f8 (2400 bytes "
+                        + "of data) but only 80 bytes follow"),
             new Case("sparse --param given twice",
                 d -> new String[] {"sparse", "--estimator", "threshold", "--param", "threshold=0.1", "--param",
                         "threshold=0.2", "--theta", file(d, "theta.csv", "u\n1\n").toString(),
