@@ -26,14 +26,6 @@ public interface Activation {
         }
     }
 
-    /** The forms the hand-written kernels compute σ and its derivatives in. */
-    enum KernelForm {
-        /** The derivatives of σ as polynomials in a = tanh z. */
-        TANH,
-        /** sin and cos, the derivatives cycling through them. */
-        SINE
-    }
-
     /** This activation's form in the hand-written kernels; null where they have none (training takes autograd). */
     default KernelForm kernelForm() {
         return null;

@@ -10,14 +10,14 @@ package org.deepmod.nn;
  * <p>Everything but the products between hidden layers ({@link TileProducts}) runs here, on the tile while it
  * is in cache: the bias, the activation itself ({@link KernelActivation}), the chain rule
  * ({@link TileChainRule}), the first layer ({@link FirstLayer}), the linear output layer
- * ({@link OutputLayer}), and the sums over the samples that give the bias gradients. {@link JetTape} takes a
- * tile through every layer before the next.
+ * ({@link OutputLayer}), and the sums over the samples that give the bias gradients. The jet API's
+ * {@code JetTape} takes a tile through every layer before the next.
  *
  * <p>A kernel belongs to one layer of one network and is reused from step to step (it keeps that layer's
  * σ(z_0) and derivative channels between a step's forward and backward). Not thread-safe.
  */
 final class HiddenLayerKernel {
-    private final JetChannels layout;
+    private final ChannelLayout layout;
     private final KernelActivation activation;
     private final TileBuffers tiles;
     private final TileChainRule chainRule;
@@ -37,7 +37,7 @@ final class HiddenLayerKernel {
      * {@code fedByProduct}: the layer's pre-activations come from the layer below through a product, so the
      * derivative channels are kept from forward to backward (the first layer's are rows of its weights).
      */
-    HiddenLayerKernel(JetChannels layout, Activation activation, int rows, int width, int tileRows,
+    HiddenLayerKernel(ChannelLayout layout, KernelForm activation, int rows, int width, int tileRows,
                       boolean fedByProduct) {
         this.layout = layout;
         this.activation = new KernelActivation(activation);

@@ -315,8 +315,12 @@ public final class JetMlp implements FunctionApproximator {
         }
         HiddenLayerKernel[] layers = kernels.computeIfAbsent(spec, s -> new HiddenLayerKernel[hiddenLayers()]);
         if (layers[l] == null) {
-            layers[l] = new HiddenLayerKernel(new JetChannels(spec), activation, rows, paddedWidth(l), tileRows(),
-                    l > 0);
+            KernelForm form = activation.kernelForm();
+            if (form == null) {
+                throw new IllegalArgumentException("no hand-written kernel for activation " + activation.name());
+            }
+            layers[l] = new HiddenLayerKernel(new JetChannels(spec).forKernels(), form, rows, paddedWidth(l),
+                    tileRows(), l > 0);
         }
         return layers[l];
     }
