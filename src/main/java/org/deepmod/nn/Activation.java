@@ -2,6 +2,8 @@ package org.deepmod.nn;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.deepmod.nn.kernel.KernelForm;
+import org.deepmod.nn.kernel.TanhDerivatives;
 
 /** A smooth activation σ with its derivatives, as needed by forward-mode derivative jets. */
 public interface Activation {

@@ -2,6 +2,7 @@ package org.deepmod.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deepmod.nn.kernel.ChannelLayout;
 
 /**
  * The layout of a stacked jet: channel 0 is the value, channels 1.. the derivatives of {@link DerivativeSet#partials()}

@@ -13,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.deepmod.nn.kernel.FaaDiBruno;
+import org.deepmod.nn.kernel.HiddenLayerKernel;
+import org.deepmod.nn.kernel.KernelForm;
+import org.deepmod.nn.kernel.TileProducts;
 
 /**
  * A fully connected network (hidden layers with a smooth activation, linear output) that propagates

@@ -3,6 +3,10 @@ package org.deepmod.nn;
 import ai.djl.ndarray.NDArray;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.deepmod.nn.kernel.FirstLayer;
+import org.deepmod.nn.kernel.HiddenLayerKernel;
+import org.deepmod.nn.kernel.OutputLayer;
+import org.deepmod.nn.kernel.TileProducts;
 
 /**
  * One forward pass of a {@link JetMlp} that keeps what its hand-written backward needs, so that the network

@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 /**
  * The arrays one hidden layer works on for one tile (tile rows x padded width each, one per jet channel of

@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * backward reads {@code gradients} (the loss's gradient with respect to those values, as they are when it runs)
  * and adds to the output layer's own parameter gradients ({@link #columnGradients} [K][H], {@link #biasGradient}).
  */
-final class OutputLayer {
+public final class OutputLayer {
     /**
      * The dot products add in eight partial sums whatever the kernels' width: the pad units of a wider layer
      * add exact zeros, so a run gives the same numbers, to the bit, on AVX2 and AVX-512 machines. Every other
@@ -26,7 +26,7 @@ final class OutputLayer {
     private final float[] biasGradient;
     private final float[] laneSums = new float[DOT_LANES.length()];
 
-    OutputLayer(float[][] columns, float[] bias, float[][] values, float[][] gradients) {
+    public OutputLayer(float[][] columns, float[] bias, float[][] values, float[][] gradients) {
         this.columns = columns;
         this.bias = bias;
         this.values = values;
@@ -36,12 +36,12 @@ final class OutputLayer {
     }
 
     /** ∂L/∂W by column ([K][H]), summed by {@link #backward}. */
-    float[][] columnGradients() {
+    public float[][] columnGradients() {
         return columnGradients;
     }
 
     /** ∂L/∂b, summed by {@link #backward}. */
-    float[] biasGradient() {
+    public float[] biasGradient() {
         return biasGradient;
     }
 

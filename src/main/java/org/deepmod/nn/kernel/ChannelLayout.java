@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 /**
  * A stacked jet's channels as the kernels see them: how many, which channel carries each derivative the chain
@@ -6,7 +6,7 @@ package org.deepmod.nn;
  * first-derivative channel differentiates along. In plain numbers, so that the kernels need not know the jet
  * API's {@code Partial} and {@code DerivativeSet}; {@code JetChannels} builds one.
  */
-final class ChannelLayout {
+public final class ChannelLayout {
     private final int count;
     private final boolean twoDimensional;
     private final int xOrder;
@@ -25,8 +25,8 @@ final class ChannelLayout {
      * @param xOrder           the highest x-derivative carried in one space dimension (0 for an ODE)
      * @param xOfOrder         the channels of u_x .. u_xxxx at indices 1..4
      */
-    ChannelLayout(int[] inputCoordinates, boolean twoDimensional, int xOrder, int t, int[] xOfOrder, int y, int yy,
-                  int xy) {
+    public ChannelLayout(int[] inputCoordinates, boolean twoDimensional, int xOrder, int t, int[] xOfOrder, int y,
+                         int yy, int xy) {
         this.count = inputCoordinates.length;
         this.twoDimensional = twoDimensional;
         this.xOrder = xOrder;

@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 /** The forms the hand-written kernels compute an activation σ and its derivatives in. */
 public enum KernelForm {
