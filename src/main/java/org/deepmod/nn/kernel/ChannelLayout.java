@@ -7,16 +7,21 @@ package org.deepmod.nn.kernel;
  * API's {@code Partial} and {@code DerivativeSet}; {@code JetChannels} builds one.
  */
 public final class ChannelLayout {
-    private final int count;
-    private final boolean twoDimensional;
-    private final int xOrder;
+    /** 1 + the number of derivatives carried. */
+    final int count;
+    /** Whether the derivatives are those of two space dimensions (x, y, xx, yy, xy). */
+    final boolean twoDimensional;
+    /** The highest x-derivative carried in one space dimension (0 for an ODE). */
+    final int xOrder;
+    /** The channel of u_t. */
+    final int t;
+    /** The channels of u_y, u_yy and u_xy, or −1. */
+    final int y;
+    final int yy;
+    final int xy;
     private final int[] inputCoordinates;
-    private final int t;
     /** xOfOrder[k]: the channel of the k-th x-derivative (k = 1..4; index 0 unused). */
     private final int[] xOfOrder;
-    private final int y;
-    private final int yy;
-    private final int xy;
 
     /**
      * @param inputCoordinates per channel (value first), the input column it differentiates along when it is a
@@ -30,17 +35,12 @@ public final class ChannelLayout {
         this.count = inputCoordinates.length;
         this.twoDimensional = twoDimensional;
         this.xOrder = xOrder;
-        this.inputCoordinates = inputCoordinates.clone();
         this.t = t;
-        this.xOfOrder = xOfOrder.clone();
         this.y = y;
         this.yy = yy;
         this.xy = xy;
-    }
-
-    /** 1 + the number of derivatives carried. */
-    int count() {
-        return count;
+        this.inputCoordinates = inputCoordinates.clone();
+        this.xOfOrder = xOfOrder.clone();
     }
 
     /**
@@ -51,43 +51,13 @@ public final class ChannelLayout {
         return inputCoordinates[c];
     }
 
-    /** Whether the derivatives are those of two space dimensions (x, y, xx, yy, xy). */
-    boolean twoDimensional() {
-        return twoDimensional;
-    }
-
-    /** The highest x-derivative carried in one space dimension (0 for an ODE). */
-    int xOrder() {
-        return xOrder;
-    }
-
-    /** The highest derivative of σ the forward chain rule needs (the backward needs one more). */
-    int sigmaOrder() {
-        return twoDimensional ? 2 : Math.max(1, xOrder);
-    }
-
-    /** The channel of u_t. */
-    int t() {
-        return t;
-    }
-
     /** The channel of the x-derivative of the given order (1..4), or −1. */
     int x(int order) {
         return xOfOrder[order];
     }
 
-    /** The channel of u_y, or −1. */
-    int y() {
-        return y;
-    }
-
-    /** The channel of u_yy, or −1. */
-    int yy() {
-        return yy;
-    }
-
-    /** The channel of u_xy, or −1. */
-    int xy() {
-        return xy;
+    /** The highest derivative of σ the forward chain rule needs (the backward needs one more). */
+    int sigmaOrder() {
+        return twoDimensional ? 2 : Math.max(1, xOrder);
     }
 }

@@ -48,7 +48,7 @@ public final class HiddenLayerKernel {
         }
         this.tiles = new TileBuffers(layout, width, tileRows);
         this.chainRule = new TileChainRule(tiles);
-        this.channels = layout.count();
+        this.channels = layout.count;
         this.tileSum = new float[width];
         this.savedBase = new float[this.activation.baseCount()][channelSize];
         this.savedDerivatives = fedByProduct ? new float[(channels - 1) * channelSize] : null;

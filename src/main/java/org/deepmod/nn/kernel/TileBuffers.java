@@ -30,7 +30,7 @@ final class TileBuffers {
         this.layout = layout;
         this.width = width;
         this.tileRows = tileRows;
-        this.channels = layout.count();
+        this.channels = layout.count;
         int tile = tileRows * width;
         for (int k = 0; k < sigma.length; k++) {
             sigma[k] = new float[tile];

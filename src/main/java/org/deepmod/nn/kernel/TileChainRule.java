@@ -22,7 +22,7 @@ final class TileChainRule {
 
     /** results[c] = a_c for c ≥ 1 from sigma and the pre-activations (results[0] is σ(z_0), set by the caller). */
     void forward(int n) {
-        if (channels.twoDimensional()) {
+        if (channels.twoDimensional) {
             forward2d(n);
         } else {
             forward1d(n);
@@ -31,7 +31,7 @@ final class TileChainRule {
 
     /** results[c] = ∂L/∂z_c from the activation gradients, sigma (one order further) and the pre-activations. */
     void backward(int n) {
-        if (channels.twoDimensional()) {
+        if (channels.twoDimensional) {
             backward2d(n);
         } else {
             backward1d(n);
@@ -47,9 +47,9 @@ final class TileChainRule {
         float[] s2 = tiles.sigma[2];
         float[] s3 = tiles.sigma[3];
         float[] s4 = tiles.sigma[4];
-        float[] zt = tiles.preActivation(channels.t());
-        float[] at = tiles.result(channels.t());
-        int order = channels.xOrder();
+        float[] zt = tiles.preActivation(channels.t);
+        float[] at = tiles.result(channels.t);
+        int order = channels.xOrder;
         int step = LANES.length();
         VectorArithmetic r = VectorArithmetic.LANES;
         if (order == 0) {
@@ -101,10 +101,10 @@ final class TileChainRule {
         float[] s5 = tiles.sigma[5];
         float[] g0 = tiles.activationGradients[0];
         float[] r0 = tiles.results[0];
-        float[] zt = tiles.preActivation(channels.t());
-        float[] gt = tiles.activationGradient(channels.t());
-        float[] rt = tiles.result(channels.t());
-        int order = channels.xOrder();
+        float[] zt = tiles.preActivation(channels.t);
+        float[] gt = tiles.activationGradient(channels.t);
+        float[] rt = tiles.result(channels.t);
+        int order = channels.xOrder;
         int step = LANES.length();
         float[] z1 = order >= 1 ? tiles.preActivation(channels.x(1)) : null;
         float[] g1 = order >= 1 ? tiles.activationGradient(channels.x(1)) : null;
@@ -185,18 +185,18 @@ final class TileChainRule {
     private void forward2d(int n) {
         float[] s1 = tiles.sigma[1];
         float[] s2 = tiles.sigma[2];
-        float[] zt = tiles.preActivation(channels.t());
+        float[] zt = tiles.preActivation(channels.t);
         float[] zx = tiles.preActivation(channels.x(1));
-        float[] zy = tiles.preActivation(channels.y());
+        float[] zy = tiles.preActivation(channels.y);
         float[] zxx = tiles.preActivation(channels.x(2));
-        float[] zyy = tiles.preActivation(channels.yy());
-        float[] zxy = tiles.preActivation(channels.xy());
-        float[] at = tiles.result(channels.t());
+        float[] zyy = tiles.preActivation(channels.yy);
+        float[] zxy = tiles.preActivation(channels.xy);
+        float[] at = tiles.result(channels.t);
         float[] ax = tiles.result(channels.x(1));
-        float[] ay = tiles.result(channels.y());
+        float[] ay = tiles.result(channels.y);
         float[] axx = tiles.result(channels.x(2));
-        float[] ayy = tiles.result(channels.yy());
-        float[] axy = tiles.result(channels.xy());
+        float[] ayy = tiles.result(channels.yy);
+        float[] axy = tiles.result(channels.xy);
         VectorArithmetic r = VectorArithmetic.LANES;
         for (int i = 0; i < n; i += LANES.length()) {
             FloatVector d1 = v(s1, i);
@@ -216,26 +216,26 @@ final class TileChainRule {
         float[] s1 = tiles.sigma[1];
         float[] s2 = tiles.sigma[2];
         float[] s3 = tiles.sigma[3];
-        float[] zt = tiles.preActivation(channels.t());
+        float[] zt = tiles.preActivation(channels.t);
         float[] zx = tiles.preActivation(channels.x(1));
-        float[] zy = tiles.preActivation(channels.y());
+        float[] zy = tiles.preActivation(channels.y);
         float[] zxx = tiles.preActivation(channels.x(2));
-        float[] zyy = tiles.preActivation(channels.yy());
-        float[] zxy = tiles.preActivation(channels.xy());
+        float[] zyy = tiles.preActivation(channels.yy);
+        float[] zxy = tiles.preActivation(channels.xy);
         float[] g0 = tiles.activationGradients[0];
-        float[] gt = tiles.activationGradient(channels.t());
+        float[] gt = tiles.activationGradient(channels.t);
         float[] gx = tiles.activationGradient(channels.x(1));
-        float[] gy = tiles.activationGradient(channels.y());
+        float[] gy = tiles.activationGradient(channels.y);
         float[] gxx = tiles.activationGradient(channels.x(2));
-        float[] gyy = tiles.activationGradient(channels.yy());
-        float[] gxy = tiles.activationGradient(channels.xy());
+        float[] gyy = tiles.activationGradient(channels.yy);
+        float[] gxy = tiles.activationGradient(channels.xy);
         float[] r0 = tiles.results[0];
-        float[] rt = tiles.result(channels.t());
+        float[] rt = tiles.result(channels.t);
         float[] rx = tiles.result(channels.x(1));
-        float[] ry = tiles.result(channels.y());
+        float[] ry = tiles.result(channels.y);
         float[] rxx = tiles.result(channels.x(2));
-        float[] ryy = tiles.result(channels.yy());
-        float[] rxy = tiles.result(channels.xy());
+        float[] ryy = tiles.result(channels.yy);
+        float[] rxy = tiles.result(channels.xy);
         for (int i = 0; i < n; i += LANES.length()) {
             FloatVector d1 = v(s1, i);
             FloatVector d2 = v(s2, i);
