@@ -15,7 +15,7 @@ import org.deepmod.experiment.RunPipeline;
 import org.deepmod.config.RunConfig;
 import org.deepmod.experiment.RunEnvironment;
 import org.deepmod.experiment.RunResult;
-import org.deepmod.nn.VectorWidth;
+import org.deepmod.nn.kernel.VectorWidth;
 import org.deepmod.training.Trainer;
 import org.deepmod.bench.ReportBenchmark;
 import picocli.CommandLine.Command;

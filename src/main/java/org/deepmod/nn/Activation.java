@@ -2,6 +2,8 @@ package org.deepmod.nn;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.deepmod.nn.kernel.KernelForm;
+import org.deepmod.nn.kernel.TanhDerivatives;
 
 /** A smooth activation σ with its derivatives, as needed by forward-mode derivative jets. */
 public interface Activation {
@@ -24,14 +26,6 @@ public interface Activation {
             default: throw new IllegalArgumentException("unknown activation '" + name + "'; known: "
                     + String.join(", ", NAMES));
         }
-    }
-
-    /** The forms the hand-written kernels compute σ and its derivatives in. */
-    enum KernelForm {
-        /** The derivatives of σ as polynomials in a = tanh z. */
-        TANH,
-        /** sin and cos, the derivatives cycling through them. */
-        SINE
     }
 
     /** This activation's form in the hand-written kernels; null where they have none (training takes autograd). */

@@ -1,6 +1,7 @@
 package org.deepmod.nn;
 
 import ai.djl.ndarray.NDArray;
+import org.deepmod.nn.kernel.JetArithmetic;
 
 /**
  * {@link JetArithmetic} on DJL arrays, in the autograd graph, where null stands for an identically zero

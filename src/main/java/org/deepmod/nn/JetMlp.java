@@ -13,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.deepmod.nn.kernel.FaaDiBruno;
+import org.deepmod.nn.kernel.HiddenLayerKernel;
+import org.deepmod.nn.kernel.KernelForm;
+import org.deepmod.nn.kernel.TileProducts;
 
 /**
  * A fully connected network (hidden layers with a smooth activation, linear output) that propagates
@@ -315,8 +319,12 @@ public final class JetMlp implements FunctionApproximator {
         }
         HiddenLayerKernel[] layers = kernels.computeIfAbsent(spec, s -> new HiddenLayerKernel[hiddenLayers()]);
         if (layers[l] == null) {
-            layers[l] = new HiddenLayerKernel(new JetChannels(spec), activation, rows, paddedWidth(l), tileRows(),
-                    l > 0);
+            KernelForm form = activation.kernelForm();
+            if (form == null) {
+                throw new IllegalArgumentException("no hand-written kernel for activation " + activation.name());
+            }
+            layers[l] = new HiddenLayerKernel(new JetChannels(spec).forKernels(), form, rows, paddedWidth(l),
+                    tileRows(), l > 0);
         }
         return layers[l];
     }

@@ -3,6 +3,10 @@ package org.deepmod.nn;
 import ai.djl.ndarray.NDArray;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.deepmod.nn.kernel.FirstLayer;
+import org.deepmod.nn.kernel.HiddenLayerKernel;
+import org.deepmod.nn.kernel.OutputLayer;
+import org.deepmod.nn.kernel.TileProducts;
 
 /**
  * One forward pass of a {@link JetMlp} that keeps what its hand-written backward needs, so that the network
@@ -67,7 +71,7 @@ public final class JetTape {
         this.firstLayer = new FirstLayer(coords.toFloatArray(), dims,
                 paddedRows(network.weightOffset(0), dims, network.layerWidth(0), padded[0], network.omega(0)));
         this.outputs = new JetWithGradients(spec, rows, network.outputDims());
-        this.head = new OutputLayer(outputColumns(), outputBias(), outputs.channelValues());
+        this.head = new OutputLayer(outputColumns(), outputBias(), outputs.channelValues(), outputs.channelGradients());
         forward();
     }
 
@@ -156,7 +160,6 @@ public final class JetTape {
             weightGradients[l] = new float[gradientRows * padded[l]];
             biasGradients[l] = new float[padded[l]];
         }
-        head.gradients = outputs.channelGradients();
         int tileRows = kernels[0].tileRows();
         int top = hidden - 1;
         for (int row0 = 0; row0 < rows; row0 += tileRows) {
@@ -191,10 +194,10 @@ public final class JetTape {
         int from = network.weightOffset(hidden);
         for (int h = 0; h < width; h++) {
             for (int o = 0; o < k; o++) {
-                gradient[from + h * k + o] = head.columnGradients[o][h];
+                gradient[from + h * k + o] = head.columnGradients()[o][h];
             }
         }
-        put(gradient, network.biasOffset(hidden), head.biasGradient, 1, k, k, 1.0);
+        put(gradient, network.biasOffset(hidden), head.biasGradient(), 1, k, k, 1.0);
         return gradient;
     }
 

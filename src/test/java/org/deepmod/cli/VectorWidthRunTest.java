@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.deepmod.nn.VectorWidth;
+import org.deepmod.nn.kernel.VectorWidth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A run gives the same trace, to the byte, with the kernels at 256 bits (AVX2's 8 floats) and at 512 (AVX-512's
  * 16), whichever this machine prefers: the same config gives the same numbers on either kind of machine. The
  * wider layers' pad units add exact zeros, the output layer's dot products add in eight partial sums and the
- * tiles hold as many samples at either width (org.deepmod.nn.HiddenLayerKernel, JetMlp).
+ * tiles hold as many samples at either width (org.deepmod.nn.kernel.HiddenLayerKernel, org.deepmod.nn.JetMlp).
  */
 class VectorWidthRunTest {
     private static final Path PROJECT = Path.of(System.getProperty("deepmod.project.dir", "."));

@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,14 +13,16 @@ final class TileChainRule {
     private static final VectorSpecies<Float> LANES = VectorWidth.Chosen.FLOATS;
 
     private final TileBuffers tiles;
+    private final ChannelLayout channels;
 
     TileChainRule(TileBuffers tiles) {
         this.tiles = tiles;
+        this.channels = tiles.layout;
     }
 
     /** results[c] = a_c for c ≥ 1 from sigma and the pre-activations (results[0] is σ(z_0), set by the caller). */
     void forward(int n) {
-        if (tiles.layout.twoDimensional()) {
+        if (channels.twoDimensional) {
             forward2d(n);
         } else {
             forward1d(n);
@@ -29,7 +31,7 @@ final class TileChainRule {
 
     /** results[c] = ∂L/∂z_c from the activation gradients, sigma (one order further) and the pre-activations. */
     void backward(int n) {
-        if (tiles.layout.twoDimensional()) {
+        if (channels.twoDimensional) {
             backward2d(n);
         } else {
             backward1d(n);
@@ -45,9 +47,9 @@ final class TileChainRule {
         float[] s2 = tiles.sigma[2];
         float[] s3 = tiles.sigma[3];
         float[] s4 = tiles.sigma[4];
-        float[] zt = tiles.preActivation(Partial.T);
-        float[] at = tiles.result(Partial.T);
-        int order = tiles.layout.xOrder();
+        float[] zt = tiles.preActivation(channels.t);
+        float[] at = tiles.result(channels.t);
+        int order = channels.xOrder;
         int step = LANES.length();
         VectorArithmetic r = VectorArithmetic.LANES;
         if (order == 0) {
@@ -56,14 +58,14 @@ final class TileChainRule {
             }
             return;
         }
-        float[] z1 = tiles.preActivation(Partial.X);
-        float[] a1 = tiles.result(Partial.X);
-        float[] z2 = order >= 2 ? tiles.preActivation(Partial.XX) : null;
-        float[] a2 = order >= 2 ? tiles.result(Partial.XX) : null;
-        float[] z3 = order >= 3 ? tiles.preActivation(Partial.XXX) : null;
-        float[] a3 = order >= 3 ? tiles.result(Partial.XXX) : null;
-        float[] z4 = order >= 4 ? tiles.preActivation(Partial.XXXX) : null;
-        float[] a4 = order >= 4 ? tiles.result(Partial.XXXX) : null;
+        float[] z1 = tiles.preActivation(channels.x(1));
+        float[] a1 = tiles.result(channels.x(1));
+        float[] z2 = order >= 2 ? tiles.preActivation(channels.x(2)) : null;
+        float[] a2 = order >= 2 ? tiles.result(channels.x(2)) : null;
+        float[] z3 = order >= 3 ? tiles.preActivation(channels.x(3)) : null;
+        float[] a3 = order >= 3 ? tiles.result(channels.x(3)) : null;
+        float[] z4 = order >= 4 ? tiles.preActivation(channels.x(4)) : null;
+        float[] a4 = order >= 4 ? tiles.result(channels.x(4)) : null;
         for (int i = 0; i < n; i += step) {
             FloatVector d1 = v(s1, i);
             FloatVector x1 = v(z1, i);
@@ -99,23 +101,23 @@ final class TileChainRule {
         float[] s5 = tiles.sigma[5];
         float[] g0 = tiles.activationGradients[0];
         float[] r0 = tiles.results[0];
-        float[] zt = tiles.preActivation(Partial.T);
-        float[] gt = tiles.activationGradient(Partial.T);
-        float[] rt = tiles.result(Partial.T);
-        int order = tiles.layout.xOrder();
+        float[] zt = tiles.preActivation(channels.t);
+        float[] gt = tiles.activationGradient(channels.t);
+        float[] rt = tiles.result(channels.t);
+        int order = channels.xOrder;
         int step = LANES.length();
-        float[] z1 = order >= 1 ? tiles.preActivation(Partial.X) : null;
-        float[] g1 = order >= 1 ? tiles.activationGradient(Partial.X) : null;
-        float[] r1 = order >= 1 ? tiles.result(Partial.X) : null;
-        float[] z2 = order >= 2 ? tiles.preActivation(Partial.XX) : null;
-        float[] g2 = order >= 2 ? tiles.activationGradient(Partial.XX) : null;
-        float[] r2 = order >= 2 ? tiles.result(Partial.XX) : null;
-        float[] z3 = order >= 3 ? tiles.preActivation(Partial.XXX) : null;
-        float[] g3 = order >= 3 ? tiles.activationGradient(Partial.XXX) : null;
-        float[] r3 = order >= 3 ? tiles.result(Partial.XXX) : null;
-        float[] z4 = order >= 4 ? tiles.preActivation(Partial.XXXX) : null;
-        float[] g4 = order >= 4 ? tiles.activationGradient(Partial.XXXX) : null;
-        float[] r4 = order >= 4 ? tiles.result(Partial.XXXX) : null;
+        float[] z1 = order >= 1 ? tiles.preActivation(channels.x(1)) : null;
+        float[] g1 = order >= 1 ? tiles.activationGradient(channels.x(1)) : null;
+        float[] r1 = order >= 1 ? tiles.result(channels.x(1)) : null;
+        float[] z2 = order >= 2 ? tiles.preActivation(channels.x(2)) : null;
+        float[] g2 = order >= 2 ? tiles.activationGradient(channels.x(2)) : null;
+        float[] r2 = order >= 2 ? tiles.result(channels.x(2)) : null;
+        float[] z3 = order >= 3 ? tiles.preActivation(channels.x(3)) : null;
+        float[] g3 = order >= 3 ? tiles.activationGradient(channels.x(3)) : null;
+        float[] r3 = order >= 3 ? tiles.result(channels.x(3)) : null;
+        float[] z4 = order >= 4 ? tiles.preActivation(channels.x(4)) : null;
+        float[] g4 = order >= 4 ? tiles.activationGradient(channels.x(4)) : null;
+        float[] r4 = order >= 4 ? tiles.result(channels.x(4)) : null;
         for (int i = 0; i < n; i += step) {
             FloatVector d1 = v(s1, i);
             FloatVector d2 = v(s2, i);
@@ -183,18 +185,18 @@ final class TileChainRule {
     private void forward2d(int n) {
         float[] s1 = tiles.sigma[1];
         float[] s2 = tiles.sigma[2];
-        float[] zt = tiles.preActivation(Partial.T);
-        float[] zx = tiles.preActivation(Partial.X);
-        float[] zy = tiles.preActivation(Partial.Y);
-        float[] zxx = tiles.preActivation(Partial.XX);
-        float[] zyy = tiles.preActivation(Partial.YY);
-        float[] zxy = tiles.preActivation(Partial.XY);
-        float[] at = tiles.result(Partial.T);
-        float[] ax = tiles.result(Partial.X);
-        float[] ay = tiles.result(Partial.Y);
-        float[] axx = tiles.result(Partial.XX);
-        float[] ayy = tiles.result(Partial.YY);
-        float[] axy = tiles.result(Partial.XY);
+        float[] zt = tiles.preActivation(channels.t);
+        float[] zx = tiles.preActivation(channels.x(1));
+        float[] zy = tiles.preActivation(channels.y);
+        float[] zxx = tiles.preActivation(channels.x(2));
+        float[] zyy = tiles.preActivation(channels.yy);
+        float[] zxy = tiles.preActivation(channels.xy);
+        float[] at = tiles.result(channels.t);
+        float[] ax = tiles.result(channels.x(1));
+        float[] ay = tiles.result(channels.y);
+        float[] axx = tiles.result(channels.x(2));
+        float[] ayy = tiles.result(channels.yy);
+        float[] axy = tiles.result(channels.xy);
         VectorArithmetic r = VectorArithmetic.LANES;
         for (int i = 0; i < n; i += LANES.length()) {
             FloatVector d1 = v(s1, i);
@@ -214,26 +216,26 @@ final class TileChainRule {
         float[] s1 = tiles.sigma[1];
         float[] s2 = tiles.sigma[2];
         float[] s3 = tiles.sigma[3];
-        float[] zt = tiles.preActivation(Partial.T);
-        float[] zx = tiles.preActivation(Partial.X);
-        float[] zy = tiles.preActivation(Partial.Y);
-        float[] zxx = tiles.preActivation(Partial.XX);
-        float[] zyy = tiles.preActivation(Partial.YY);
-        float[] zxy = tiles.preActivation(Partial.XY);
+        float[] zt = tiles.preActivation(channels.t);
+        float[] zx = tiles.preActivation(channels.x(1));
+        float[] zy = tiles.preActivation(channels.y);
+        float[] zxx = tiles.preActivation(channels.x(2));
+        float[] zyy = tiles.preActivation(channels.yy);
+        float[] zxy = tiles.preActivation(channels.xy);
         float[] g0 = tiles.activationGradients[0];
-        float[] gt = tiles.activationGradient(Partial.T);
-        float[] gx = tiles.activationGradient(Partial.X);
-        float[] gy = tiles.activationGradient(Partial.Y);
-        float[] gxx = tiles.activationGradient(Partial.XX);
-        float[] gyy = tiles.activationGradient(Partial.YY);
-        float[] gxy = tiles.activationGradient(Partial.XY);
+        float[] gt = tiles.activationGradient(channels.t);
+        float[] gx = tiles.activationGradient(channels.x(1));
+        float[] gy = tiles.activationGradient(channels.y);
+        float[] gxx = tiles.activationGradient(channels.x(2));
+        float[] gyy = tiles.activationGradient(channels.yy);
+        float[] gxy = tiles.activationGradient(channels.xy);
         float[] r0 = tiles.results[0];
-        float[] rt = tiles.result(Partial.T);
-        float[] rx = tiles.result(Partial.X);
-        float[] ry = tiles.result(Partial.Y);
-        float[] rxx = tiles.result(Partial.XX);
-        float[] ryy = tiles.result(Partial.YY);
-        float[] rxy = tiles.result(Partial.XY);
+        float[] rt = tiles.result(channels.t);
+        float[] rx = tiles.result(channels.x(1));
+        float[] ry = tiles.result(channels.y);
+        float[] rxx = tiles.result(channels.x(2));
+        float[] ryy = tiles.result(channels.yy);
+        float[] rxy = tiles.result(channels.xy);
         for (int i = 0; i < n; i += LANES.length()) {
             FloatVector d1 = v(s1, i);
             FloatVector d2 = v(s2, i);

@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -7,10 +7,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The linear output layer after the last hidden layer: out_c = a_c·W (+ b for the value channel), W H x K
  * given by its columns ([K][H], contiguous for the dot products). Forward fills {@code values} ([C][N·K]);
- * backward reads {@code gradients} (the loss's gradient with respect to those values) and adds to the output
- * layer's own parameter gradients ({@code columnGradients} [K][H], {@code biasGradient}).
+ * backward reads {@code gradients} (the loss's gradient with respect to those values, as they are when it runs)
+ * and adds to the output layer's own parameter gradients ({@link #columnGradients} [K][H], {@link #biasGradient}).
  */
-final class OutputLayer {
+public final class OutputLayer {
     /**
      * The dot products add in eight partial sums whatever the kernels' width: the pad units of a wider layer
      * add exact zeros, so a run gives the same numbers, to the bit, on AVX2 and AVX-512 machines. Every other
@@ -18,20 +18,31 @@ final class OutputLayer {
      */
     private static final VectorSpecies<Float> DOT_LANES = FloatVector.SPECIES_256;
 
-    final float[][] columns;
-    final float[] bias;
-    final float[][] values;
-    float[][] gradients;
-    final float[][] columnGradients;
-    final float[] biasGradient;
+    private final float[][] columns;
+    private final float[] bias;
+    private final float[][] values;
+    private final float[][] gradients;
+    private final float[][] columnGradients;
+    private final float[] biasGradient;
     private final float[] laneSums = new float[DOT_LANES.length()];
 
-    OutputLayer(float[][] columns, float[] bias, float[][] values) {
+    public OutputLayer(float[][] columns, float[] bias, float[][] values, float[][] gradients) {
         this.columns = columns;
         this.bias = bias;
         this.values = values;
+        this.gradients = gradients;
         this.columnGradients = new float[columns.length][columns.length == 0 ? 0 : columns[0].length];
         this.biasGradient = new float[columns.length];
+    }
+
+    /** ∂L/∂W by column ([K][H]), summed by {@link #backward}. */
+    public float[][] columnGradients() {
+        return columnGradients;
+    }
+
+    /** ∂L/∂b, summed by {@link #backward}. */
+    public float[] biasGradient() {
+        return biasGradient;
     }
 
     /** values_c[row, k] = Σ_h a_c[row, h] W[h, k] (+ b_k on the value channel), a_c in the tile's results. */

@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -16,17 +16,17 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link VectorWidth} chose), so no product has a tail. Each entry sums over the inner units in order (pad
  * units add exact zeros), so results depend neither on the JIT nor on the width.
  */
-final class TileProducts {
+public final class TileProducts {
     static final VectorSpecies<Float> LANES = VectorWidth.Chosen.FLOATS;
     private static final int L = LANES.length();
     /** Rows of a block; tiles are a multiple of it. */
-    static final int BLOCK_ROWS = 6;
+    public static final int BLOCK_ROWS = 6;
 
     private TileProducts() {
     }
 
     /** {@code width} rounded up to whole vectors: the row stride of every tile of a layer that wide. */
-    static int padded(int width) {
+    public static int padded(int width) {
         return (width + L - 1) / L * L;
     }
 
@@ -34,7 +34,7 @@ final class TileProducts {
      * c[r, j] = Σ_{k < inner} a[r, k] b[k, j] for r < rows (a multiple of {@link #BLOCK_ROWS}) and j < width (a
      * multiple of the vector length); a has row stride lda, b and c have stride width.
      */
-    static void multiply(float[] a, int lda, float[] b, int inner, float[] c, int rows, int width) {
+    public static void multiply(float[] a, int lda, float[] b, int inner, float[] c, int rows, int width) {
         for (int r = 0; r < rows; r += BLOCK_ROWS) {
             int j = 0;
             for (; j + 2 * L <= width; j += 2 * L) {
@@ -135,7 +135,7 @@ final class TileProducts {
      * two rows would go one vector at a time, each a chain of dependent multiply-adds that waits on the
      * previous one; a whole block over the tiles' pad columns costs less, and its extra rows are not read.
      */
-    static int gradientRows(int inner, int lda) {
+    public static int gradientRows(int inner, int lda) {
         int blocked = (inner + BLOCK_ROWS - 1) / BLOCK_ROWS * BLOCK_ROWS;
         return blocked <= lda ? blocked : inner;
     }
@@ -145,8 +145,8 @@ final class TileProducts {
      * length), over the first {@code count} pairs of tiles: a layer's weight gradient from a tile of every
      * channel. The a_i have row stride lda; the g_i and d have stride width.
      */
-    static void accumulateTransposed(float[][] a, float[][] g, int count, int lda, int rows, int inner, int width,
-                                     float[] d) {
+    public static void accumulateTransposed(float[][] a, float[][] g, int count, int lda, int rows, int inner,
+                                            int width, float[] d) {
         for (int i = 0; i < count; i++) {
             accumulateTransposed(a[i], g[i], lda, rows, inner, width, d);
         }

@@ -1,8 +1,8 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 /**
  * The arrays one hidden layer works on for one tile (tile rows x padded width each, one per jet channel of
- * {@link JetChannels}), reused from tile to tile and step to step: σ's derivatives at z_0, the pre-activations
+ * {@link ChannelLayout}), reused from tile to tile and step to step: σ's derivatives at z_0, the pre-activations
  * z_c, the gradients with respect to the activated channels, and the results (the activated channels forward,
  * the gradients with respect to z_c backward).
  *
@@ -13,7 +13,7 @@ final class TileBuffers {
     /** The highest derivative of σ any pass needs: a fourth-order jet's backward. */
     private static final int SIGMA_ORDERS = 6;
 
-    final JetChannels layout;
+    final ChannelLayout layout;
     final int width;
     final int tileRows;
     final int channels;
@@ -26,11 +26,11 @@ final class TileBuffers {
     final float[] zeros;
     private final float[] discarded;
 
-    TileBuffers(JetChannels layout, int width, int tileRows) {
+    TileBuffers(ChannelLayout layout, int width, int tileRows) {
         this.layout = layout;
         this.width = width;
         this.tileRows = tileRows;
-        this.channels = layout.count();
+        this.channels = layout.count;
         int tile = tileRows * width;
         for (int k = 0; k < sigma.length; k++) {
             sigma[k] = new float[tile];
@@ -42,21 +42,18 @@ final class TileBuffers {
         this.discarded = new float[tile];
     }
 
-    /** The pre-activation z_p, or zeros when p is not carried. */
-    float[] preActivation(Partial p) {
-        int c = layout.of(p);
+    /** The pre-activation z_c, or zeros when channel c is −1 (not carried). */
+    float[] preActivation(int c) {
         return c < 0 ? zeros : preActivations[c];
     }
 
-    /** ∂L/∂a_p, or zeros when p is not carried. */
-    float[] activationGradient(Partial p) {
-        int c = layout.of(p);
+    /** ∂L/∂a_c, or zeros when channel c is −1 (not carried). */
+    float[] activationGradient(int c) {
         return c < 0 ? zeros : activationGradients[c];
     }
 
-    /** Where the result for p goes; a tile nobody reads when p is not carried. */
-    float[] result(Partial p) {
-        int c = layout.of(p);
+    /** Where the result for channel c goes; a tile nobody reads when c is −1 (not carried). */
+    float[] result(int c) {
         return c < 0 ? discarded : results[c];
     }
 }

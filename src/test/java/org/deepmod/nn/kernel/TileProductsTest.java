@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

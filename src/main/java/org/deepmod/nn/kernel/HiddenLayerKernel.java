@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 /**
  * The elementwise part of one hidden layer's jet, forward and backward, fused on the JVM: from the
@@ -10,14 +10,14 @@ package org.deepmod.nn;
  * <p>Everything but the products between hidden layers ({@link TileProducts}) runs here, on the tile while it
  * is in cache: the bias, the activation itself ({@link KernelActivation}), the chain rule
  * ({@link TileChainRule}), the first layer ({@link FirstLayer}), the linear output layer
- * ({@link OutputLayer}), and the sums over the samples that give the bias gradients. {@link JetTape} takes a
- * tile through every layer before the next.
+ * ({@link OutputLayer}), and the sums over the samples that give the bias gradients. The jet API's
+ * {@code JetTape} takes a tile through every layer before the next.
  *
  * <p>A kernel belongs to one layer of one network and is reused from step to step (it keeps that layer's
  * σ(z_0) and derivative channels between a step's forward and backward). Not thread-safe.
  */
-final class HiddenLayerKernel {
-    private final JetChannels layout;
+public final class HiddenLayerKernel {
+    private final ChannelLayout layout;
     private final KernelActivation activation;
     private final TileBuffers tiles;
     private final TileChainRule chainRule;
@@ -37,8 +37,8 @@ final class HiddenLayerKernel {
      * {@code fedByProduct}: the layer's pre-activations come from the layer below through a product, so the
      * derivative channels are kept from forward to backward (the first layer's are rows of its weights).
      */
-    HiddenLayerKernel(JetChannels layout, Activation activation, int rows, int width, int tileRows,
-                      boolean fedByProduct) {
+    public HiddenLayerKernel(ChannelLayout layout, KernelForm activation, int rows, int width, int tileRows,
+                             boolean fedByProduct) {
         this.layout = layout;
         this.activation = new KernelActivation(activation);
         this.width = width;
@@ -48,7 +48,7 @@ final class HiddenLayerKernel {
         }
         this.tiles = new TileBuffers(layout, width, tileRows);
         this.chainRule = new TileChainRule(tiles);
-        this.channels = layout.count();
+        this.channels = layout.count;
         this.tileSum = new float[width];
         this.savedBase = new float[this.activation.baseCount()][channelSize];
         this.savedDerivatives = fedByProduct ? new float[(channels - 1) * channelSize] : null;
@@ -58,32 +58,32 @@ final class HiddenLayerKernel {
      * Whether the JVM was started with {@code --add-modules=jdk.incubator.vector} (bin/deepmod, the tests and
      * Spark's own launch options do); without it the kernels cannot load and training takes autograd.
      */
-    static boolean available() {
+    public static boolean available() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     /** Rows of a tile: the passes go tile by tile through every layer. */
-    int tileRows() {
+    public int tileRows() {
         return tiles.tileRows;
     }
 
     /** The tile's pre-activations z_c without bias (tile rows x width each), for the layer below's product to fill. */
-    float[][] preActivations() {
+    public float[][] preActivations() {
         return tiles.preActivations;
     }
 
     /** The tile's activated channels a_c after {@link #forwardTile} or {@link #restoreTile}; ∂L/∂z_c after {@link #backwardTile}. */
-    float[][] results() {
+    public float[][] results() {
         return tiles.results;
     }
 
     /** ∂L/∂a_c of the tile, for the layer above's product to fill before {@link #backwardTile}. */
-    float[][] activationGradients() {
+    public float[][] activationGradients() {
         return tiles.activationGradients;
     }
 
     /** The first layer's pre-activations of the tile from the coordinates. */
-    void loadCoordinates(FirstLayer inputs, int row0, int tileRowCount) {
+    public void loadCoordinates(FirstLayer inputs, int row0, int tileRowCount) {
         inputs.loadPreActivations(tiles, row0, tileRowCount, true);
     }
 
@@ -92,7 +92,7 @@ final class HiddenLayerKernel {
      * pre-activations plus {@code bias}, into {@link #results}; for the last hidden layer also through the
      * output layer {@code head} into its values. Keeps what {@link #restoreTile} needs.
      */
-    void forwardTile(float[] bias, int row0, int tileRowCount, OutputLayer head) {
+    public void forwardTile(float[] bias, int row0, int tileRowCount, OutputLayer head) {
         int at = row0 * width;
         int n = tileRowCount * width;
         if (savedDerivatives != null) {
@@ -117,7 +117,7 @@ final class HiddenLayerKernel {
      * weight gradient of the layer above needs them) and σ's derivatives one order further.
      * {@code firstLayer}: the inputs when this is the first layer, else null.
      */
-    void restoreTile(FirstLayer firstLayer, int row0, int tileRowCount) {
+    public void restoreTile(FirstLayer firstLayer, int row0, int tileRowCount) {
         int at = row0 * width;
         int n = tileRowCount * width;
         if (savedDerivatives != null) {
@@ -142,8 +142,8 @@ final class HiddenLayerKernel {
      * is added to {@code biasGradient}; for the first layer ({@code firstLayer} not null) the weight gradient
      * is added to {@code firstWeightGradient} (D x width).
      */
-    void backwardTile(int row0, int tileRowCount, OutputLayer head, float[] biasGradient, FirstLayer firstLayer,
-                      float[] firstWeightGradient) {
+    public void backwardTile(int row0, int tileRowCount, OutputLayer head, float[] biasGradient,
+                             FirstLayer firstLayer, float[] firstWeightGradient) {
         int n = tileRowCount * width;
         if (head != null) {
             head.backward(tiles, row0, tileRowCount);

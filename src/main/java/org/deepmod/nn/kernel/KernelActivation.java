@@ -1,4 +1,4 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,11 +13,8 @@ final class KernelActivation {
 
     private final boolean tanh;
 
-    KernelActivation(Activation activation) {
-        if (activation.kernelForm() == null) {
-            throw new IllegalArgumentException("no hand-written kernel for activation " + activation.name());
-        }
-        this.tanh = activation.kernelForm() == Activation.KernelForm.TANH;
+    KernelActivation(KernelForm form) {
+        this.tanh = form == KernelForm.TANH;
     }
 
     /** How many base arrays the derivatives are computed from: tanh z alone, or sin z and cos z. */

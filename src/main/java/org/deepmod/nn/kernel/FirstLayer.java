@@ -1,16 +1,16 @@
-package org.deepmod.nn;
+package org.deepmod.nn.kernel;
 
 /**
  * The first layer's inputs: z = coords·W with coords N x D and W D x H (row-major, H the padded width);
  * ∂z/∂(coordinate d) is row d of W for every sample, higher derivatives vanish. Fills a tile's
  * pre-activations and takes the weight gradient back from the gradient with respect to them.
  */
-final class FirstLayer {
+public final class FirstLayer {
     private final float[] coords;
     private final int dims;
     private final float[] weights;
 
-    FirstLayer(float[] coords, int dims, float[] weights) {
+    public FirstLayer(float[] coords, int dims, float[] weights) {
         this.coords = coords;
         this.dims = dims;
         this.weights = weights;
