@@ -104,7 +104,12 @@ public record RunConfig(
     public record Optimizer(double learningRate, double beta1, double beta2, double epsilon, boolean amsgrad) {
     }
 
-    public record Training(int maxIterations, int writeIterations, int patience, double delta, boolean relative) {
+    /**
+     * The loop's settings. {@code stopPatience} and {@code stopRise}: {@code training.earlyStopping}, the rule that
+     * stops a network fitting the noise ({@link org.deepmod.training.EarlyStopping}); patience 0 is off.
+     */
+    public record Training(int maxIterations, int writeIterations, int patience, double delta, boolean relative,
+                           int stopPatience, double stopRise) {
     }
 
     /** samples = 0: use every point. */
@@ -174,8 +179,12 @@ public record RunConfig(
         double cDelta = conv.number("delta", d.convergenceDelta(), 0.0, 1e6);
         boolean cRelative = conv.bool("relative", d.convergenceRelative());
         conv.finish();
+        ConfigReader early = tr.child("earlyStopping");
+        int sPatience = early.integer("patience", d.earlyStoppingPatience(), 0, 100_000_000);
+        double sRise = early.number("rise", d.earlyStoppingRise(), 0.0, 1e6);
+        early.finish();
         tr.finish();
-        Training training = new Training(maxIt, write, cPatience, cDelta, cRelative);
+        Training training = new Training(maxIt, write, cPatience, cDelta, cRelative, sPatience, sRise);
         String device = r.string("device", "auto", DEVICES);
         Normalize normalize = Normalize.read(r.child("normalize"));
         Collocation collocation = Collocation.read(r.child("collocation"));
@@ -247,6 +256,9 @@ public record RunConfig(
         cv.put("patience", training.patience());
         cv.put("delta", training.delta());
         cv.put("relative", training.relative());
+        if (training.stopPatience() > 0) { // only when asked for, so older run ids stay
+            t.putObject("earlyStopping").put("patience", training.stopPatience()).put("rise", training.stopRise());
+        }
         o.put("device", device);
         if (normalize.any()) { // only when asked for, so older run ids stay
             normalize.writeTo(o.putObject("normalize"));

@@ -8,6 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.deepmod.constraint.Constraint;
 import org.deepmod.library.LibraryColumns;
 import org.deepmod.library.LibraryValues;
@@ -84,6 +85,9 @@ public final class Trainer {
                     : new AutogradStep(model, data.coords, data.libraryCoords, data.targets, scalars, adam);
             Convergence convergence = new Convergence(options.convergencePatience(), options.convergenceDelta(),
                     options.convergenceRelative());
+            EarlyStopping earlyStopping = new EarlyStopping(options.earlyStoppingPatience(),
+                    options.earlyStoppingRise());
+            StateCheckpoints bestTest = new StateCheckpoints(parameters, adam);
             Masks masks = new Masks(model);
             RunStatus status = RunStatus.MAX_ITERATIONS;
             String reason = "reached the iteration cap of " + options.maxIterations();
@@ -121,6 +125,18 @@ public final class Trainer {
                         }
                         estimated = masks.update(columns, step, dataType);
                         convergence.maskUpdated();
+                        earlyStopping.maskUpdated();
+                    }
+                    // where the scheduler just restored its best network, testMse is the replaced network's
+                    EarlyStopping.Decision decision = checkpoints.restored ? EarlyStopping.Decision.CONTINUE
+                            : earlyStopping.watch(iteration, testMse);
+                    if (decision == EarlyStopping.Decision.KEEP) {
+                        bestTest.save();
+                    } else if (decision == EarlyStopping.Decision.STOP) {
+                        // the equation is read from the network that predicted the held-out samples best
+                        bestTest.restore();
+                        columns = columnsAt(model, data.libraryPoints(), scalars);
+                        estimated = masks.update(columns, step, dataType);
                     }
                     double[][] normalized = normalizedCoefficients(model, columns, masks.active);
                     double l1 = 0;
@@ -133,6 +149,16 @@ public final class Trainer {
                     }
                     listener.onWrite(new TraceEntry(iteration, loss.value(), loss.mse(), loss.reg(), testMse, l1,
                             copy(masks.active), normalized, estimated));
+                    if (decision == EarlyStopping.Decision.STOP) {
+                        status = RunStatus.CONVERGED;
+                        reason = String.format(Locale.ROOT, "stopped early: the test MSE stayed more than %.3g"
+                                + " above its lowest (%.4g, iteration %d) for %d iterations, the network fitting the"
+                                + " noise; the equation is read from the network of iteration %d",
+                                options.earlyStoppingRise(), earlyStopping.lowest(), earlyStopping.lowestIteration(),
+                                options.earlyStoppingPatience(), earlyStopping.lowestIteration());
+                        iteration++;
+                        break;
+                    }
                     if (convergence.converged(iteration, l1, flat)) {
                         status = RunStatus.CONVERGED;
                         reason = "coefficients stable within " + options.convergenceDelta()

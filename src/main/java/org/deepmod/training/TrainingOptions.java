@@ -12,6 +12,8 @@ public record TrainingOptions(
         int convergencePatience,
         double convergenceDelta,
         boolean convergenceRelative,
+        int earlyStoppingPatience,
+        double earlyStoppingRise,
         double learningRate,
         double beta1,
         double beta2,
@@ -32,6 +34,8 @@ public record TrainingOptions(
         private int convergencePatience = 200;
         private double convergenceDelta = 1e-4;
         private boolean convergenceRelative;
+        private int earlyStoppingPatience;
+        private double earlyStoppingRise = 0.05;
         private double learningRate = 1e-3;
         private double beta1 = 0.99;
         private double beta2 = 0.99;
@@ -66,6 +70,17 @@ public record TrainingOptions(
             return this;
         }
 
+        /**
+         * Stop when the test MSE has stayed more than {@code rise} above its lowest for {@code patience} iterations
+         * after the first mask, and read the equation from the network of the lowest ({@link EarlyStopping});
+         * patience 0 (the default) turns it off.
+         */
+        public Builder earlyStopping(int patience, double rise) {
+            this.earlyStoppingPatience = patience;
+            this.earlyStoppingRise = rise;
+            return this;
+        }
+
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;
@@ -90,7 +105,7 @@ public record TrainingOptions(
 
         public TrainingOptions build() {
             return new TrainingOptions(maxIterations, writeIterations, convergencePatience, convergenceDelta,
-                    convergenceRelative, learningRate, beta1, beta2, epsilon, amsgrad);
+                    convergenceRelative, earlyStoppingPatience, earlyStoppingRise, learningRate, beta1, beta2, epsilon, amsgrad);
         }
     }
 }

@@ -117,6 +117,7 @@ class RunConfigTest {
             "scheduler: {type: train-test, patience: 10, delta: 0.01}                 | train-test",
             "normalize: {coords: minmax, data: maxabs}                                | minmax",
             "collocation: {points: 10000, margin: 0.1}                                | 10000",
+            "training: {earlyStopping: {patience: 1000, rise: 0.03}}                  | 1000",
     })
     void everyKindOfChoiceRoundTrips(String yaml, String kind) {
         RunConfig c = parse(yaml);
@@ -125,6 +126,7 @@ class RunConfigTest {
         String written = switch (section) {
             case "normalize" -> c.toTree().get(section).get("coords").asText();
             case "collocation" -> c.toTree().get(section).get("points").asText();
+            case "training" -> c.toTree().get(section).get("earlyStopping").get("patience").asText();
             default -> c.toTree().get(section).get("type").asText();
         };
         assertEquals(kind, written);
@@ -139,6 +141,14 @@ class RunConfigTest {
         FileDataset local = new FileDataset(PROJECT.resolve(file.path()).toString(), file.fields(), file.coords(),
                 file.truth(), file.realPartOfComplex());
         return RunPipeline.load(local, new Configuration()).dataset().size();
+    }
+
+    /** Early stopping off (the default, or patience 0) writes no key: the run ids made before it stay. */
+    @Test
+    void earlyStoppingIsWrittenOnlyWhenOn() {
+        assertFalse(parse("{}").toTree().get("training").has("earlyStopping"));
+        assertEquals(parse("{}").runId(), parse("training: {earlyStopping: {patience: 0, rise: 0.2}}").runId());
+        assertNotEquals(parse("{}").runId(), parse("training: {earlyStopping: {patience: 500}}").runId());
     }
 
     /** Each bad config is rejected, and the message names the path of the problem. */
@@ -164,6 +174,8 @@ class RunConfigTest {
             "seed: 1.5                                    | seed: expected a whole number",
             "collocation: {points: 100, margin: 0.5}      | collocation.margin: 0.5 is out of range",
             "collocation: {points: -1}                    | collocation.points: -1 is out of range",
+            "training: {earlyStopping: {rise: -1}}        | training.earlyStopping.rise: -1",
+            "training: {earlyStopping: {patiense: 9}}     | training.earlyStopping.patiense: unknown key",
     })
     void badConfigNamesThePath(String yaml, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> parse(yaml));
