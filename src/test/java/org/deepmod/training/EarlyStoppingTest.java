@@ -60,8 +60,8 @@ class EarlyStoppingTest {
     @Test
     void aNetworkFittingTheNoiseIsStoppedAndTheBestTestNetworkKept() {
         SplittableRandom random = new SplittableRandom(3);
-        Samples train = noisy(random, 40);
-        Samples test = noisy(random, 400);
+        Samples train = TrainingPathsTest.decayingSine(random, 40, 0.5);
+        Samples test = TrainingPathsTest.decayingSine(random, 400, 0.5);
         TrainingOptions options = TrainingOptions.builder()
                 .maxIterations(6000)
                 .writeIterations(25)
@@ -87,23 +87,5 @@ class EarlyStoppingTest {
         double last = trace.get(trace.size() - 1).testMse();
         assertTrue(last > lowest * 1.02, "the run ended above the band: last " + last + ", lowest " + lowest);
         assertEquals(lowest, result.testMse(), lowest * 1e-5, "the kept network is the one of the lowest test MSE");
-    }
-
-    /** Samples of u = sin(πx)·e^(−t) on t ∈ [0, 1], x ∈ [−1, 1], with Gaussian noise of standard deviation 0.5. */
-    private static Samples noisy(SplittableRandom random, int points) {
-        double[] coords = new double[points * 2];
-        double[] targets = new double[points];
-        for (int i = 0; i < points; i++) {
-            double t = random.nextDouble();
-            double x = random.nextDouble() * 2 - 1;
-            coords[2 * i] = t;
-            coords[2 * i + 1] = x;
-            targets[i] = Math.exp(-t) * Math.sin(Math.PI * x) + 0.5 * gaussian(random);
-        }
-        return new Samples(coords, 2, targets, 1);
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 }

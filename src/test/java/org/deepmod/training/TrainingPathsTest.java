@@ -72,17 +72,7 @@ class TrainingPathsTest {
 
     private static List<TraceEntry> train(String constraintName, Trainer.Gradients gradients) {
         SplittableRandom random = new SplittableRandom(7);
-        int points = 400;
-        double[] coords = new double[points * 2];
-        double[] targets = new double[points];
-        for (int i = 0; i < points; i++) {
-            double t = random.nextDouble();
-            double x = random.nextDouble() * 2 - 1;
-            coords[2 * i] = t;
-            coords[2 * i + 1] = x;
-            targets[i] = Math.exp(-t) * Math.sin(Math.PI * x); // a solution of u_t = u_xx / π²
-        }
-        Samples train = new Samples(coords, 2, targets, 1);
+        Samples train = decayingSine(random, 400, 0);
         Samples test = new Samples(new double[0], 2, new double[0], 1);
         List<TraceEntry> trace = new ArrayList<>();
         TrainingOptions options = SIXTY_STEPS;
@@ -115,5 +105,26 @@ class TrainingPathsTest {
             new Trainer(options, gradients).train(model, train, test, collocation, scheduler, trace::add);
         }
         return trace;
+    }
+
+    /**
+     * Samples of u = e^(−t)·sin(πx), a solution of u_t = u_xx / π², at random points of t ∈ [0, 1], x ∈ [−1, 1],
+     * with Gaussian noise of standard deviation {@code noise} (none drawn when 0).
+     */
+    static Samples decayingSine(SplittableRandom random, int points, double noise) {
+        double[] coords = new double[points * 2];
+        double[] targets = new double[points];
+        for (int i = 0; i < points; i++) {
+            double t = random.nextDouble();
+            double x = random.nextDouble() * 2 - 1;
+            coords[2 * i] = t;
+            coords[2 * i + 1] = x;
+            targets[i] = Math.exp(-t) * Math.sin(Math.PI * x);
+            if (noise > 0) {
+                targets[i] += noise * Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+                        * Math.cos(2 * Math.PI * random.nextDouble());
+            }
+        }
+        return new Samples(coords, 2, targets, 1);
     }
 }
