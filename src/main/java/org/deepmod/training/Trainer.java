@@ -127,10 +127,9 @@ public final class Trainer {
                         convergence.maskUpdated();
                         earlyStopping.maskUpdated();
                     }
-                    // where the scheduler has just restored its best network, that network is the one watched:
-                    // it is the network of the first mask, and the update may yet push the next ones off the field
-                    EarlyStopping.Decision decision = earlyStopping.watch(iteration, checkpoints.restored
-                            && earlyStopping.enabled() ? testMse(network, data.testCoords, data.testTargets) : testMse);
+                    // where the scheduler just restored its best network, testMse is the replaced network's
+                    EarlyStopping.Decision decision = checkpoints.restored ? EarlyStopping.Decision.CONTINUE
+                            : earlyStopping.watch(iteration, testMse);
                     if (decision == EarlyStopping.Decision.KEEP) {
                         bestTest.save();
                     } else if (decision == EarlyStopping.Decision.STOP) {

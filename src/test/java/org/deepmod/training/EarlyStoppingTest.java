@@ -88,44 +88,4 @@ class EarlyStoppingTest {
         assertTrue(last > lowest * 1.02, "the run ended above the band: last " + last + ", lowest " + lowest);
         assertEquals(lowest, result.testMse(), lowest * 1e-5, "the kept network is the one of the lowest test MSE");
     }
-
-    /**
-     * With a scheduler that restores its best network at the first mask (train-test-periodic), that restored network
-     * is the first one watched. Here the mask (the constant alone) pulls the network off the data, so no later
-     * network predicts the test samples as well: the run must end on the restored one, whose test MSE is the
-     * lowest of the trace before the mask.
-     */
-    @Test
-    void theNetworkRestoredAtTheFirstMaskCanBeTheOneKept() {
-        SplittableRandom random = new SplittableRandom(5);
-        Samples train = TrainingPathsTest.decayingSine(random, 40, 0.5);
-        Samples test = TrainingPathsTest.decayingSine(random, 400, 0.5);
-        TrainingOptions options = TrainingOptions.builder()
-                .maxIterations(6000)
-                .writeIterations(25)
-                .convergence(100_000, 0)
-                .earlyStopping(200, 0.02)
-                .learningRate(5e-3)
-                .betas(0.9, 0.999)
-                .build();
-        List<TraceEntry> trace = new ArrayList<>();
-        TrainingResult result;
-        try (NDManager manager = NDManager.newBaseManager()) {
-            JetMlp net = JetMlp.mlp(manager, 2, new int[] {50, 50}, 1, new Activation.Tanh(), DataType.FLOAT32, 2);
-            Library1D library = new Library1D(1, 2);
-            MaskEstimator estimator = (lib, output) -> new double[] {1, 0, 0, 0, 0, 0}; // the constant alone
-            DeepMoD model = new DeepMoD(net, library, estimator, new LeastSquares());
-            result = new Trainer(options, Trainer.Gradients.HAND_WRITTEN).train(model, train, test, null,
-                    LossPlateauScheduler.onPlateauThenPeriodic(50, 100, 0.0), trace::add);
-        }
-        assertTrue(result.reason().startsWith("stopped early"), result.reason());
-        int firstMask = trace.stream().filter(TraceEntry::maskUpdated).findFirst().orElseThrow()
-                .iteration();
-        double bestBeforeMask = trace.stream().filter(e -> e.iteration() < firstMask)
-                .mapToDouble(TraceEntry::testMse).min().orElseThrow();
-        double bestAfterMask = trace.stream().filter(e -> e.iteration() > firstMask)
-                .mapToDouble(TraceEntry::testMse).min().orElseThrow();
-        assertTrue(bestAfterMask > bestBeforeMask, "after the mask " + bestAfterMask + ", before " + bestBeforeMask);
-        assertEquals(bestBeforeMask, result.testMse(), bestBeforeMask * 1e-5, "the restored network is kept");
-    }
 }
