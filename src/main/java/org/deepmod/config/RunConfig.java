@@ -105,11 +105,11 @@ public record RunConfig(
     }
 
     /**
-     * The loop's settings. {@code stopPatience} and {@code stopRise}: {@code training.earlyStopping}, the rule that
-     * stops a network fitting the noise ({@link org.deepmod.training.EarlyStopping}); patience 0 is off.
+     * The loop's settings. {@code earlyStoppingPatience} and {@code earlyStoppingRise}: {@code training.earlyStopping},
+     * the rule that stops a network fitting the noise ({@link org.deepmod.training.EarlyStopping}); patience 0 is off.
      */
     public record Training(int maxIterations, int writeIterations, int patience, double delta, boolean relative,
-                           int stopPatience, double stopRise) {
+                           int earlyStoppingPatience, double earlyStoppingRise) {
     }
 
     /** samples = 0: use every point. */
@@ -256,8 +256,9 @@ public record RunConfig(
         cv.put("patience", training.patience());
         cv.put("delta", training.delta());
         cv.put("relative", training.relative());
-        if (training.stopPatience() > 0) { // only when asked for, so older run ids stay
-            t.putObject("earlyStopping").put("patience", training.stopPatience()).put("rise", training.stopRise());
+        if (training.earlyStoppingPatience() > 0) { // only when asked for, so older run ids stay
+            t.putObject("earlyStopping").put("patience", training.earlyStoppingPatience())
+                    .put("rise", training.earlyStoppingRise());
         }
         o.put("device", device);
         if (normalize.any()) { // only when asked for, so older run ids stay

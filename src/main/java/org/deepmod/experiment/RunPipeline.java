@@ -168,7 +168,7 @@ public final class RunPipeline {
                 .writeIterations(t.writeIterations())
                 .convergence(t.patience(), t.delta())
                 .convergenceRelative(t.relative())
-                .earlyStopping(t.stopPatience(), t.stopRise())
+                .earlyStopping(t.earlyStoppingPatience(), t.earlyStoppingRise())
                 .learningRate(o.learningRate())
                 .betas(o.beta1(), o.beta2())
                 .epsilon(o.epsilon())
