@@ -67,6 +67,47 @@ class SchedulerTest {
                 firings(LossPlateauScheduler.onPlateauThenPeriodic(50, 100, 1e-3, 500), 800));
     }
 
+    /**
+     * The shock after a mask change: the Kuramoto–Sivashinsky traces (docs/results.md) show the test MSE jump
+     * a thousandfold within 25 iterations of the first mask and then fall back over some 1500 iterations. A
+     * periodic phase chooses masks on the shocked network (there it swapped u·u_x for u); the plateau rule waits
+     * for the network to recover, since a recovering loss keeps improving.
+     */
+    @Test
+    void trainTestHoldsTheMaskWhileTheNetworkRecovers() {
+        assertEquals(List.of(500, 2800), shockFirings(LossPlateauScheduler.onPlateau(200, 1e-5)),
+                "fires at the first plateau, then only at the plateau after the recovery (2600 + 200)");
+        List<Integer> periodic = shockFirings(LossPlateauScheduler.onPlateauThenPeriodic(50, 200, 1e-5));
+        assertEquals(List.of(500, 550, 600, 650), periodic.subList(0, 4), "periodic: every 50 through the shock");
+    }
+
+    /**
+     * Where a scheduler fires over a test MSE flat at 4e-5 from 300 (a plateau at 300 + 200 = 500), shocked to
+     * 0.05 by the mask chosen there, recovering geometrically to 1e-4 at 2600, and flat after.
+     */
+    private static List<Integer> shockFirings(LossPlateauScheduler s) {
+        List<Integer> fired = new ArrayList<>();
+        boolean shocked = false;
+        int shockedAt = 0;
+        for (int it = 0; it <= 3000; it += 25) {
+            double loss;
+            if (!shocked) {
+                loss = it < 300 ? 1e-3 - it * 3.2e-6 : 4e-5;
+            } else {
+                int since = it - shockedAt;
+                loss = since >= 2100 ? 1e-4 : 0.05 * Math.pow(1e-4 / 0.05, since / 2100.0);
+            }
+            if (s.shouldUpdate(it, loss, new Log())) {
+                fired.add(it);
+                if (!shocked) {
+                    shocked = true;
+                    shockedAt = it;
+                }
+            }
+        }
+        return fired;
+    }
+
     /** Where a scheduler fires over a loss flat at 1 until 400, falling to 0.5625 by 575, then flat. */
     private static List<Integer> firings(LossPlateauScheduler s, int last) {
         List<Integer> fired = new ArrayList<>();
